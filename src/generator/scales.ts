@@ -1,0 +1,71 @@
+/**
+ * Generator scales. Sample matches the reference system's sample; metro its full scale.
+ * Counts marked exact are met exactly; the others follow from the geography.
+ */
+export interface ScaleConfig {
+  name: string;
+  /** Exact counts. */
+  substations: number;
+  feeders: number;
+  transformers: number;
+  meters: number;
+  /** Target counts met to within a few percent (geometry decides the rest). */
+  buildings: number;
+  waterBodies: number;
+  trees: number;
+  generatingPlants: number;
+  /** Radius of the developed metro area and its density fall-off scale. */
+  radius_km: number;
+  /** Target pole count guides how much of the network is overhead. */
+  poles: number;
+}
+
+export const SCALES: Record<string, ScaleConfig> = {
+  sample: {
+    name: 'sample',
+    substations: 25,
+    feeders: 50,
+    transformers: 200,
+    meters: 500,
+    buildings: 2_225,
+    waterBodies: 12,
+    trees: 120,
+    generatingPlants: 3,
+    radius_km: 6,
+    poles: 600,
+  },
+  city: {
+    name: 'city',
+    substations: 60,
+    feeders: 240,
+    transformers: 15_000,
+    meters: 100_000,
+    buildings: 445_000,
+    waterBodies: 2_100,
+    trees: 8_200,
+    generatingPlants: 6,
+    radius_km: 16,
+    poles: 10_300,
+  },
+  metro: {
+    name: 'metro',
+    substations: 275,
+    feeders: 1_100,
+    transformers: 91_500,
+    meters: 600_000,
+    buildings: 2_670_000,
+    waterBodies: 12_700,
+    trees: 49_000,
+    generatingPlants: 16,
+    radius_km: 34,
+    poles: 62_000,
+  },
+};
+
+export const DEFAULT_CENTER: [number, number] = [-95.37, 29.76];
+
+export function scaleConfig(name: string): ScaleConfig {
+  const cfg = SCALES[name];
+  if (!cfg) throw new Error(`unknown scale '${name}' (expected one of: ${Object.keys(SCALES).join(', ')})`);
+  return cfg;
+}
