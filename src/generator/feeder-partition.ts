@@ -104,41 +104,97 @@ export function planFeeders(
   return { count, substation: Int32Array.from(substation), trunkEastWest, customers: members };
 }
 
-/** Groups each feeder's customers along its laterals into its share of the transformers. */
+/** Groups each feeder's customers into compact clusters, one per service transformer. */
 export function planTransformers(
   feeders: FeederPlan,
   customers: CustomerSites,
   transformerTotal: number,
 ): TransformerPlan {
+  // A customer's "need" for transformers: a block wants one per `ratio` meters, but at least one,
+  // so sparse outskirts get short secondaries instead of sharing one unit over kilometres.
+  const ratio = customers.count / transformerTotal;
+  const blockMeters = new Map<number, number>();
+  for (let c = 0; c < customers.count; c++) blockMeters.set(customers.block[c], (blockMeters.get(customers.block[c]) ?? 0) + 1);
+  const need = Float64Array.from(customers.block, (b) => {
+    const m = blockMeters.get(b)!;
+    return Math.max(1, m / ratio) / m;
+  });
   const meters = feeders.customers.map((list) => list.length);
-  const perFeeder = boundedAllocate(meters, transformerTotal, 1, meters);
+  const needOf = (list: number[]) => list.reduce((s, c) => s + need[c], 0);
+  const perFeeder = boundedAllocate(feeders.customers.map(needOf), transformerTotal, 1, meters);
   const feeder = new Int32Array(transformerTotal);
   const ti = new Int32Array(transformerTotal);
   const tj = new Int32Array(transformerTotal);
   const customerTransformer = new Int32Array(customers.count).fill(-1);
   let t = 0;
   for (let f = 0; f < feeders.count; f++) {
-    // Customers on the same lateral and next to each other end up in the same group.
-    const ew = feeders.trunkEastWest[f] === 1;
-    const list = [...feeders.customers[f]].sort((a, b) => {
-      const la = ew ? customers.streetI[a] : customers.streetJ[a];
-      const lb = ew ? customers.streetI[b] : customers.streetJ[b];
-      if (la !== lb) return la - lb;
-      const pa = ew ? customers.streetJ[a] : customers.streetI[a];
-      const pb = ew ? customers.streetJ[b] : customers.streetI[b];
-      return pa - pb || a - b;
-    });
-    const groups = perFeeder[f];
-    for (let g = 0; g < groups; g++) {
-      const lo = Math.floor((g * list.length) / groups);
-      const hi = Math.floor(((g + 1) * list.length) / groups);
-      const median = list[(lo + hi) >> 1];
+    for (const group of splitCompact(feeders.customers[f], customers, need, perFeeder[f])) {
+      // The transformer stands in front of the customer nearest the group's centre.
+      let cx = 0;
+      let cy = 0;
+      for (const c of group) {
+        cx += customers.x_km[c];
+        cy += customers.y_km[c];
+      }
+      cx /= group.length;
+      cy /= group.length;
+      let centre = group[0];
+      let best = Infinity;
+      for (const c of group) {
+        const d = (customers.x_km[c] - cx) ** 2 + (customers.y_km[c] - cy) ** 2;
+        if (d < best) {
+          best = d;
+          centre = c;
+        }
+      }
       feeder[t] = f;
-      ti[t] = customers.streetI[median];
-      tj[t] = customers.streetJ[median];
-      for (let k = lo; k < hi; k++) customerTransformer[list[k]] = t;
+      ti[t] = customers.streetI[centre];
+      tj[t] = customers.streetJ[centre];
+      for (const c of group) customerTransformer[c] = t;
       t++;
     }
   }
   return { count: t, feeder, i: ti, j: tj, customerTransformer };
+}
+
+/**
+ * Recursive bisection into exactly `k` non-empty, spatially compact groups: split along the
+ * longer axis at the widest gap in the middle half, giving each side transformers in proportion
+ * to its need.
+ */
+function splitCompact(list: number[], c: CustomerSites, need: Float64Array, k: number): number[][] {
+  if (k <= 1) return [list];
+  let minX = Infinity;
+  let maxX = -Infinity;
+  let minY = Infinity;
+  let maxY = -Infinity;
+  for (const i of list) {
+    minX = Math.min(minX, c.x_km[i]);
+    maxX = Math.max(maxX, c.x_km[i]);
+    minY = Math.min(minY, c.y_km[i]);
+    maxY = Math.max(maxY, c.y_km[i]);
+  }
+  const coord = maxX - minX >= maxY - minY ? c.x_km : c.y_km;
+  const sorted = [...list].sort((a, b) => coord[a] - coord[b] || a - b);
+  const n = sorted.length;
+  let cut = Math.round((n * Math.floor(k / 2)) / k);
+  let widest = -1;
+  for (let at = Math.max(1, Math.floor(n / 4)); at <= Math.min(n - 1, Math.ceil((3 * n) / 4)); at++) {
+    const gap = coord[sorted[at]] - coord[sorted[at - 1]];
+    if (gap > widest) {
+      widest = gap;
+      cut = at;
+    }
+  }
+  let left = 0;
+  let total = 0;
+  for (let at = 0; at < n; at++) {
+    total += need[sorted[at]];
+    if (at < cut) left += need[sorted[at]];
+  }
+  let k1 = Math.min(k - 1, Math.max(1, Math.round((k * left) / total)));
+  // Each side needs at least as many customers as transformers.
+  k1 = Math.min(k1, cut);
+  k1 = Math.max(k1, k - (n - cut));
+  return [...splitCompact(sorted.slice(0, cut), c, need, k1), ...splitCompact(sorted.slice(cut), c, need, k - k1)];
 }

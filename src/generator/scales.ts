@@ -31,7 +31,7 @@ export const SCALES: Record<string, ScaleConfig> = {
     waterBodies: 12,
     trees: 120,
     generatingPlants: 3,
-    radius_km: 6,
+    radius_km: 3,
     poles: 600,
   },
   city: {
