@@ -37,7 +37,8 @@ export function haversineKm(lon1: number, lat1: number, lon2: number, lat2: numb
   const toRad = Math.PI / 180;
   const dLat = (lat2 - lat1) * toRad;
   const dLon = (lon2 - lon1) * toRad;
-  const a = Math.sin(dLat / 2) ** 2 + Math.cos(lat1 * toRad) * Math.cos(lat2 * toRad) * Math.sin(dLon / 2) ** 2;
+  const a =
+    Math.sin(dLat / 2) ** 2 + Math.cos(lat1 * toRad) * Math.cos(lat2 * toRad) * Math.sin(dLon / 2) ** 2;
   return 2 * r * Math.asin(Math.min(1, Math.sqrt(a)));
 }
 
@@ -46,7 +47,11 @@ export function inBbox(bbox: readonly number[], lon: number, lat: number): boole
   return lon >= bbox[0] && lon <= bbox[2] && lat >= bbox[1] && lat <= bbox[3];
 }
 
-/** Rounds degrees to 1e-7 (about 1 cm), the precision datasets store coordinates at. */
+/** Stored coordinate units per degree: 1e-7 degree is about 1 cm. */
+export const COORD_SCALE = 1e7;
+
+/** Rounds degrees to 1e-7 (about 1 cm), the precision datasets store shapes at; never -0. */
 export function quantizeDegrees(deg: number): number {
-  return Math.round(deg * 1e7) / 1e7;
+  // `+ 0` turns Math.round's -0 into 0, matching the Int32 the store keeps.
+  return (Math.round(deg * COORD_SCALE) + 0) / COORD_SCALE;
 }
