@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'data/', 'dist/', 'bench/results/', 'web/dist/'] },
+  { ignores: ['node_modules/', 'data/', 'dist/', 'tmp/', 'bench/results/', 'web/dist/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

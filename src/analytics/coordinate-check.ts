@@ -12,7 +12,11 @@ export function checkCoordinates(model: GridModel): { name: string; ok: boolean;
       for (let i = 0; i < table.size; i++) {
         total++;
         if (!inBbox(region, lon[i], lat[i])) {
-          return { name: 'coordinates_in_region', ok: false, detail: `${table.ids[i]} at ${lon[i]},${lat[i]} is outside ${region.join(',')}` };
+          return {
+            name: 'coordinates_in_region',
+            ok: false,
+            detail: `${table.ids[i]} at ${lon[i]},${lat[i]} is outside ${region.join(',')}`,
+          };
         }
       }
     } else if (table.shapes) {
@@ -21,10 +25,18 @@ export function checkCoordinates(model: GridModel): { name: string; ok: boolean;
         total++;
         if (!inBbox(region, c[k], c[k + 1])) {
           const shape = table.shapes.offsets.findIndex((o) => o > k / 2) - 1;
-          return { name: 'coordinates_in_region', ok: false, detail: `${table.ids[shape]} has a vertex outside the region` };
+          return {
+            name: 'coordinates_in_region',
+            ok: false,
+            detail: `${table.ids[shape]} has a vertex outside the region`,
+          };
         }
       }
     }
   }
-  return { name: 'coordinates_in_region', ok: true, detail: `${total} coordinates inside ${region.map((v) => v.toFixed(4)).join(', ')}` };
+  return {
+    name: 'coordinates_in_region',
+    ok: true,
+    detail: `${total} coordinates inside ${region.map((v) => v.toFixed(4)).join(', ')}`,
+  };
 }

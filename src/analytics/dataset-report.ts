@@ -26,7 +26,11 @@ const round1 = (v: number) => Math.round(v * 10) / 10;
 export function buildDatasetReport(model: GridModel): DatasetReport {
   const report = checkInvariants(model, BASE_CASE);
   const hot = checkLoading(model, buildDistributionGraph(model.tables), HOT_AFTERNOON);
-  const summarize = (conditions: OperatingConditions, max: Record<string, number>, secure: boolean): LoadingSummary => ({
+  const summarize = (
+    conditions: OperatingConditions,
+    max: Record<string, number>,
+    secure: boolean,
+  ): LoadingSummary => ({
     conditions,
     max_loading_pct: Object.fromEntries(Object.entries(max).map(([k, v]) => [k, round1(v)])),
     secure,

@@ -47,7 +47,11 @@ function checkReferences(model: GridModel): CheckResult {
       if (bad) problems.push(`${bad} ${spec.name}.${col} dangling (e.g. ${table.ids[example]})`);
     }
   }
-  return { name: 'references', ok: problems.length === 0, detail: problems.join('; ') || 'every reference resolves' };
+  return {
+    name: 'references',
+    ok: problems.length === 0,
+    detail: problems.join('; ') || 'every reference resolves',
+  };
 }
 
 function checkIds(model: GridModel): CheckResult {
@@ -56,7 +60,8 @@ function checkIds(model: GridModel): CheckResult {
   for (const spec of TABLE_SPECS) {
     for (const id of model.tables[spec.name].ids) {
       total++;
-      if (!id.startsWith(`${spec.idPrefix}-`)) return { name: 'ids', ok: false, detail: `${id} lacks prefix ${spec.idPrefix}-` };
+      if (!id.startsWith(`${spec.idPrefix}-`))
+        return { name: 'ids', ok: false, detail: `${id} lacks prefix ${spec.idPrefix}-` };
       if (seen.has(id)) return { name: 'ids', ok: false, detail: `duplicate id ${id}` };
       seen.add(id);
     }
@@ -69,7 +74,9 @@ function checkRadial(graph: DistributionGraph): CheckResult {
   return {
     name: 'radial_feeders',
     ok,
-    detail: ok ? `${graph.nodeCount} nodes, each fed by exactly one path from its feeder head` : graph.problems.slice(0, 3).join('; '),
+    detail: ok
+      ? `${graph.nodeCount} nodes, each fed by exactly one path from its feeder head`
+      : graph.problems.slice(0, 3).join('; '),
   };
 }
 
@@ -115,23 +122,47 @@ function checkOrphans(model: GridModel, graph: DistributionGraph): CheckResult {
     const i = counts.indexOf(0);
     if (i >= 0) problems.push(`${counts.filter((c) => c === 0).length} ${name} (e.g. ${ids[i]})`);
   };
-  unused('transformers without meters', countRefs(t.meters.cols.transformer, t.transformers.size), t.transformers.ids);
-  unused('feeders without transformers', countRefs(t.transformers.cols.feeder, t.feeders.size), t.feeders.ids);
-  unused('substations without feeders', countRefs(t.feeders.cols.substation, t.substations.size), t.substations.ids);
+  unused(
+    'transformers without meters',
+    countRefs(t.meters.cols.transformer, t.transformers.size),
+    t.transformers.ids,
+  );
+  unused(
+    'feeders without transformers',
+    countRefs(t.transformers.cols.feeder, t.feeders.size),
+    t.feeders.ids,
+  );
+  unused(
+    'substations without feeders',
+    countRefs(t.feeders.cols.substation, t.substations.size),
+    t.substations.ids,
+  );
   unused('poles carrying no circuit', countRefs(t.dist_nodes.cols.pole, t.poles.size), t.poles.ids);
   const perMeter = countRefs(t.customers.cols.meter, t.meters.size);
   const badMeter = perMeter.findIndex((c) => c !== 1);
   if (badMeter >= 0) problems.push(`meter ${t.meters.ids[badMeter]} has ${perMeter[badMeter]} customers`);
-  const busLines = countRefs(Int32Array.from([...t.transmission_lines.cols.from_bus, ...t.transmission_lines.cols.to_bus]), t.buses.size);
+  const busLines = countRefs(
+    Int32Array.from([...t.transmission_lines.cols.from_bus, ...t.transmission_lines.cols.to_bus]),
+    t.buses.size,
+  );
   unused('buses without lines', busLines, t.buses.ids);
   // A leaf of a feeder tree must serve something, or it is a dead stub.
   const transformersAt = countRefs(t.transformers.cols.node, graph.nodeCount);
   let stubs = 0;
   for (let n = 0; n < graph.nodeCount; n++) {
-    if (graph.childStart[n + 1] === graph.childStart[n] && transformersAt[n] === 0 && graph.upstreamSection[n] >= 0) stubs++;
+    if (
+      graph.childStart[n + 1] === graph.childStart[n] &&
+      transformersAt[n] === 0 &&
+      graph.upstreamSection[n] >= 0
+    )
+      stubs++;
   }
   if (stubs) problems.push(`${stubs} feeder leaves with no transformer`);
-  return { name: 'no_orphans', ok: problems.length === 0, detail: problems.join('; ') || 'every asset is connected and used' };
+  return {
+    name: 'no_orphans',
+    ok: problems.length === 0,
+    detail: problems.join('; ') || 'every asset is connected and used',
+  };
 }
 
 /** Loading of every equipment class under `conditions`; fails when anything exceeds 100 %. */
@@ -156,7 +187,9 @@ export function checkLoading(
   };
   const over = Object.entries(max).filter(([, v]) => v > 100);
   const detail =
-    (over.length ? `overloaded: ${over.map(([k, v]) => `${k} ${v.toFixed(1)}%`).join(', ')}` : 'no equipment above its rating') +
+    (over.length
+      ? `overloaded: ${over.map(([k, v]) => `${k} ${v.toFixed(1)}%`).join(', ')}`
+      : 'no equipment above its rating') +
     (trans.unserved_mw > 0 ? `; ${trans.unserved_mw.toFixed(1)} MW unserved` : '');
   return {
     result: { name: 'base_case_secure', ok: over.length === 0 && trans.unserved_mw === 0, detail },
@@ -164,7 +197,10 @@ export function checkLoading(
   };
 }
 
-export function checkInvariants(model: GridModel, conditions: OperatingConditions = BASE_CASE): InvariantReport {
+export function checkInvariants(
+  model: GridModel,
+  conditions: OperatingConditions = BASE_CASE,
+): InvariantReport {
   const graph = buildDistributionGraph(model.tables);
   const loading = checkLoading(model, graph, conditions);
   const checks = [

@@ -52,7 +52,8 @@ export function boundedAllocate(
       remaining -= out[i];
     }
   }
-  if (remaining < 0) throw new Error(`allocation: total ${total} is below the minimum of ${total - remaining}`);
+  if (remaining < 0)
+    throw new Error(`allocation: total ${total} is below the minimum of ${total - remaining}`);
   // Repeatedly hand out the remainder in proportion to weight among bins below their cap.
   while (remaining > 0) {
     let open = 0;

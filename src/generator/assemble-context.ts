@@ -92,7 +92,9 @@ export function assembleContext(
   );
 
   const flood = new TableBuilder(FLOOD_ZONES, p.flood.rings.length);
-  p.flood.rings.forEach((ring, i) => flood.add(makeId('FLD', i + 1, 5), { zone: p.flood.kind[i] }, shape(ring)));
+  p.flood.rings.forEach((ring, i) =>
+    flood.add(makeId('FLD', i + 1, 5), { zone: p.flood.kind[i] }, shape(ring)),
+  );
 
   const areas = new TableBuilder(SERVICE_AREAS, p.serviceAreas.length);
   p.serviceAreas.forEach((ring, s) => areas.add(makeId('SA', s + 1, 4), { substation: s }, shape(ring)));

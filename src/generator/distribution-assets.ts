@@ -154,7 +154,12 @@ export function sizeDistribution(
   for (let s = 0; s < net.sectionCount; s++) {
     const f = net.nodeFeeder[net.sectionTo[s]];
     const amps = lineCurrentA(sectionDesign_kw[s], feederKv[f], sectionPhases[s], POWER_FACTOR);
-    const choice = chooseConductor(amps, sectionOverhead[s] === 1, net.nodeTrunk[net.sectionTo[s]] === 1, ambient);
+    const choice = chooseConductor(
+      amps,
+      sectionOverhead[s] === 1,
+      net.nodeTrunk[net.sectionTo[s]] === 1,
+      ambient,
+    );
     sectionRating_a[s] = choice.rating_a;
     sectionConductor[s] = choice.code;
   }
@@ -165,7 +170,10 @@ export function sizeDistribution(
     const kva = transformerDesign_kw[t] / POWER_FACTOR;
     const onOverhead = sectionOverhead[net.upstreamSection[net.transformerNode[t]]] === 1;
     const poleKva = chooseTransformerSize(POLE_TRANSFORMER_KVA, kva, ambient);
-    const pole = onOverhead && !transformerThreePhase[t] && poleKva <= POLE_TRANSFORMER_KVA[POLE_TRANSFORMER_KVA.length - 1];
+    const pole =
+      onOverhead &&
+      !transformerThreePhase[t] &&
+      poleKva <= POLE_TRANSFORMER_KVA[POLE_TRANSFORMER_KVA.length - 1];
     transformerPad[t] = pole ? 0 : 1;
     transformerKva[t] = pole ? poleKva : chooseTransformerSize(PAD_TRANSFORMER_KVA, kva, ambient);
   }

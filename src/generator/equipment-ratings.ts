@@ -41,7 +41,10 @@ export function chooseConductor(
   trunk: boolean,
   ambient_c: number,
 ): { code: number; rating_a: number } {
-  const needed = Math.max(design_a / (PLANNING_LOADING * lineRatingFactor(ambient_c)), trunk ? TRUNK_MIN_AMPACITY_A : 0);
+  const needed = Math.max(
+    design_a / (PLANNING_LOADING * lineRatingFactor(ambient_c)),
+    trunk ? TRUNK_MIN_AMPACITY_A : 0,
+  );
   const options = CONDUCTORS.filter((c) => c.overhead === overhead);
   for (const c of options) if (c.ampacity_a >= needed) return { code: c.code, rating_a: c.ampacity_a };
   // Heavier than one conductor: parallel runs of the largest (as utilities do for big loads).
@@ -56,5 +59,8 @@ export function chooseTransformerSize(sizes: readonly number[], design: number, 
 
 /** Line rating (MVA) for a base-case flow of `design_mw` at `ambient_c`. */
 export function chooseLineRating(design_mw: number, ambient_c: number): number {
-  return smallestStandard(TRANSMISSION_LINE_MVA, Math.abs(design_mw) / (PLANNING_LOADING * lineRatingFactor(ambient_c)));
+  return smallestStandard(
+    TRANSMISSION_LINE_MVA,
+    Math.abs(design_mw) / (PLANNING_LOADING * lineRatingFactor(ambient_c)),
+  );
 }

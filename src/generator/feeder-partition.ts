@@ -114,7 +114,8 @@ export function planTransformers(
   // so sparse outskirts get short secondaries instead of sharing one unit over kilometres.
   const ratio = customers.count / transformerTotal;
   const blockMeters = new Map<number, number>();
-  for (let c = 0; c < customers.count; c++) blockMeters.set(customers.block[c], (blockMeters.get(customers.block[c]) ?? 0) + 1);
+  for (let c = 0; c < customers.count; c++)
+    blockMeters.set(customers.block[c], (blockMeters.get(customers.block[c]) ?? 0) + 1);
   const need = Float64Array.from(customers.block, (b) => {
     const m = blockMeters.get(b)!;
     return Math.max(1, m / ratio) / m;
@@ -196,5 +197,8 @@ function splitCompact(list: number[], c: CustomerSites, need: Float64Array, k: n
   // Each side needs at least as many customers as transformers.
   k1 = Math.min(k1, cut);
   k1 = Math.max(k1, k - (n - cut));
-  return [...splitCompact(sorted.slice(0, cut), c, need, k1), ...splitCompact(sorted.slice(cut), c, need, k - k1)];
+  return [
+    ...splitCompact(sorted.slice(0, cut), c, need, k1),
+    ...splitCompact(sorted.slice(cut), c, need, k - k1),
+  ];
 }

@@ -68,7 +68,8 @@ export function generateGrid(options: GenerateOptions): GridModel {
     transformerDesign_kw[t] += design_kw[c];
     if (customers.cls[c] !== CLASS_RES) transformerThreePhase[t] = 1;
   }
-  for (let t = 0; t < transformers.count; t++) if (transformerDesign_kw[t] > 120) transformerThreePhase[t] = 1;
+  for (let t = 0; t < transformers.count; t++)
+    if (transformerDesign_kw[t] > 120) transformerThreePhase[t] = 1;
 
   progress('primary network', 0.5);
   const net = buildPrimaryNetwork(lattice, sites, feeders, transformers);
@@ -90,8 +91,16 @@ export function generateGrid(options: GenerateOptions): GridModel {
   const subX = Float64Array.from(sites.i, (i) => lattice.x_km(i) + SUBSTATION_OFFSET_KM);
   const subY = Float64Array.from(sites.j, (j) => lattice.x_km(j) + SUBSTATION_OFFSET_KM);
   const subLoad_mw = new Float64Array(cfg.substations);
-  for (let f = 0; f < feeders.count; f++) subLoad_mw[feeders.substation[f]] += assets.feederDesign_kw[f] / 1000;
-  const transmission = buildTransmission(subX, subY, subLoad_mw, cfg.generatingPlants, R, rng.fork('transmission'));
+  for (let f = 0; f < feeders.count; f++)
+    subLoad_mw[feeders.substation[f]] += assets.feederDesign_kw[f] / 1000;
+  const transmission = buildTransmission(
+    subX,
+    subY,
+    subLoad_mw,
+    cfg.generatingPlants,
+    R,
+    rng.fork('transmission'),
+  );
 
   progress('map context', 0.65);
   const developedMask = new Uint8Array(lattice.blockCount);

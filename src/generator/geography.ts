@@ -40,7 +40,18 @@ export interface Geography {
 }
 
 const STEP_KM = 0.05;
-const BAYOU_NAMES = ['Cypress', 'Willow', 'Brays', 'Greens', 'Sims', 'Hunting', 'Whiteoak', 'Clear', 'Spring', 'Halls'];
+const BAYOU_NAMES = [
+  'Cypress',
+  'Willow',
+  'Brays',
+  'Greens',
+  'Sims',
+  'Hunting',
+  'Whiteoak',
+  'Clear',
+  'Spring',
+  'Halls',
+];
 
 function buildCentres(rng: Rng, radius_km: number): Centre[] {
   const centres: Centre[] = [{ x_km: 0, y_km: 0, sigma_km: 0.22 * radius_km, weight: 1 }];
@@ -86,7 +97,11 @@ function buildBayou(rng: Rng, radius_km: number, index: number, count: number): 
     x += STEP_KM * Math.cos(heading);
     y += STEP_KM * Math.sin(heading);
   }
-  return { name: `${BAYOU_NAMES[index % BAYOU_NAMES.length]} Bayou`, line_km: line, width_km: rng.range(0.025, 0.06) };
+  return {
+    name: `${BAYOU_NAMES[index % BAYOU_NAMES.length]} Bayou`,
+    line_km: line,
+    width_km: rng.range(0.025, 0.06),
+  };
 }
 
 export function buildGeography(rng: Rng, radius_km: number): Geography {

@@ -100,7 +100,11 @@ export function buildLandUse(
     lotsPerBlock[b] = 4 * perFace;
     mainBuildings += Math.min(blockMeters[b], lotsPerBlock[b]);
   }
-  const extra = systematicAllocate(lotsPerBlock, Math.max(0, cfg.buildings - mainBuildings), rng.fork('accessory'));
+  const extra = systematicAllocate(
+    lotsPerBlock,
+    Math.max(0, cfg.buildings - mainBuildings),
+    rng.fork('accessory'),
+  );
 
   const n = cfg.meters;
   const c: CustomerSites = {

@@ -15,18 +15,30 @@ export interface Roads {
   name: string[];
 }
 
-const RADIALS = ['North Freeway', 'Eastex Freeway', 'East Freeway', 'Gulf Freeway', 'South Freeway', 'Southwest Freeway', 'Katy Freeway', 'Northwest Freeway'];
+const RADIALS = [
+  'North Freeway',
+  'Eastex Freeway',
+  'East Freeway',
+  'Gulf Freeway',
+  'South Freeway',
+  'Southwest Freeway',
+  'Katy Freeway',
+  'Northwest Freeway',
+];
 
 export function buildRoads(lattice: Lattice, developed: Uint8Array, radius_km: number): Roads {
   const roads: Roads = { lines: [], cls: [], name: [] };
   const nb = lattice.blocksPerSide;
-  const isDev = (bi: number, bj: number) => bi >= 0 && bj >= 0 && bi < nb && bj < nb && developed[lattice.blockIndex(bi, bj)] === 1;
+  const isDev = (bi: number, bj: number) =>
+    bi >= 0 && bj >= 0 && bi < nb && bj < nb && developed[lattice.blockIndex(bi, bj)] === 1;
   for (const horizontal of [true, false]) {
     for (let line = 0; line <= nb; line++) {
       let start = -1;
       for (let k = 0; k <= nb; k++) {
         // Street segment k of this line borders blocks on either side.
-        const on = k < nb && (horizontal ? isDev(k, line) || isDev(k, line - 1) : isDev(line, k) || isDev(line - 1, k));
+        const on =
+          k < nb &&
+          (horizontal ? isDev(k, line) || isDev(k, line - 1) : isDev(line, k) || isDev(line - 1, k));
         if (on && start < 0) start = k;
         if (!on && start >= 0) {
           const a = lattice.x_km(2 * start);

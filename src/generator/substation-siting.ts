@@ -22,7 +22,8 @@ export function siteSubstations(
 ): Sites {
   const blocks: number[] = [];
   for (let b = 0; b < blockLoad_kw.length; b++) if (blockLoad_kw[b] > 0) blocks.push(b);
-  if (blocks.length < count) throw new Error(`siting: ${count} substations for only ${blocks.length} loaded blocks`);
+  if (blocks.length < count)
+    throw new Error(`siting: ${count} substations for only ${blocks.length} loaded blocks`);
   const bx = new Float64Array(blocks.length);
   const by = new Float64Array(blocks.length);
   const w = new Float64Array(blocks.length);
@@ -85,7 +86,7 @@ export function siteSubstations(
   for (let c = 0; c < count; c++) {
     // Nearest intersection (even lattice indices) not already taken by another substation.
     let si = 2 * Math.round(lattice.index(cx[c]) / 2);
-    let sj = 2 * Math.round(lattice.index(cy[c]) / 2);
+    const sj = 2 * Math.round(lattice.index(cy[c]) / 2);
     while (used.has(lattice.key(si, sj))) si += 2;
     used.add(lattice.key(si, sj));
     i[c] = si;

@@ -61,7 +61,9 @@ function neighbourhoodEdges(x: number[], y: number[]): [number, number][] {
     for (const v of adj[u]) {
       if (v <= u) continue;
       const duv = d(u, v);
-      const blocked = [...adj[u], ...adj[v]].some((w) => w !== u && w !== v && Math.max(d(u, w), d(v, w)) < duv);
+      const blocked = [...adj[u], ...adj[v]].some(
+        (w) => w !== u && w !== v && Math.max(d(u, w), d(v, w)) < duv,
+      );
       if (!blocked) {
         keep.push([u, v]);
         have.add(`${u}-${v}`);
@@ -127,7 +129,9 @@ export function buildTransmission(
   const edges = neighbourhoodEdges(busX, busY);
   const lineFrom = edges.map((e) => e[0]);
   const lineTo = edges.map((e) => e[1]);
-  const lineLength_km = edges.map(([a, b]) => ROUTE_FACTOR * Math.hypot(busX[a] - busX[b], busY[a] - busY[b]));
+  const lineLength_km = edges.map(
+    ([a, b]) => ROUTE_FACTOR * Math.hypot(busX[a] - busX[b], busY[a] - busY[b]),
+  );
   const lineX_pu = lineLength_km.map((l) => Math.max(1e-4, X_PU_PER_KM * l));
 
   const nBus = busX.length;

@@ -16,7 +16,8 @@ const SPECIES_COUNT = 6;
 export function plantTrees(net: PrimaryNetwork, overhead: Uint8Array, count: number, rng: Rng): TreeSites {
   const trees: TreeSites = { x: [], y: [], section: [], clearance_m: [], height_m: [], species: [] };
   let candidates: number[] = [];
-  for (let s = 0; s < net.sectionCount; s++) if (overhead[s] && net.nodeI[net.sectionFrom[s]] >= 0) candidates.push(s);
+  for (let s = 0; s < net.sectionCount; s++)
+    if (overhead[s] && net.nodeI[net.sectionFrom[s]] >= 0) candidates.push(s);
   if (candidates.length === 0) candidates = Array.from({ length: net.sectionCount }, (_, s) => s);
   for (let k = 0; k < count; k++) {
     const s = candidates[rng.int(candidates.length)];

@@ -40,7 +40,10 @@ export class GrowableColumn {
   private data: NumericArray | string[];
   length = 0;
 
-  constructor(readonly kind: ColumnKind, initialCapacity = 1024) {
+  constructor(
+    readonly kind: ColumnKind,
+    initialCapacity = 1024,
+  ) {
     this.data = allocColumn(kind, Math.max(16, initialCapacity));
   }
 

@@ -62,7 +62,9 @@ export interface GridMeta {
   /** Human name of the dataset, e.g. "Synthetic metro (city, seed 1)". */
   name: string;
   /** How the dataset was made: generator parameters or the imported source. */
-  source: { kind: 'generator'; scale: string; seed: number; center: [number, number] } | { kind: 'import'; format: string; file: string };
+  source:
+    | { kind: 'generator'; scale: string; seed: number; center: [number, number] }
+    | { kind: 'import'; format: string; file: string };
   /** Area every asset lies in. */
   region: Bbox;
   /** System MVA base of the per-unit transmission quantities. */

@@ -24,7 +24,14 @@ export interface DistributionLoading {
 
 type Tables = Pick<
   GridTables,
-  'customers' | 'meters' | 'transformers' | 'line_sections' | 'feeders' | 'substation_transformers' | 'substations' | 'dist_nodes'
+  | 'customers'
+  | 'meters'
+  | 'transformers'
+  | 'line_sections'
+  | 'feeders'
+  | 'substation_transformers'
+  | 'substations'
+  | 'dist_nodes'
 >;
 
 export function computeDistributionLoading(

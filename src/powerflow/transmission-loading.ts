@@ -66,7 +66,15 @@ export function computeTransmissionLoading(
     }
     // Solve this island alone: branches outside it are out of service for this solve.
     const inIsland = Uint8Array.from(line.from_bus, (f) => (label[f] === isl ? 1 : 0));
-    const result = solveDcPowerFlowIsland(tables, injection, inIsland, label, isl, gen.bus[slack[isl]], baseMva);
+    const result = solveDcPowerFlowIsland(
+      tables,
+      injection,
+      inIsland,
+      label,
+      isl,
+      gen.bus[slack[isl]],
+      baseMva,
+    );
     for (let k = 0; k < nLine; k++) if (inIsland[k]) flow_mw[k] = result[k];
   }
   const factor = lineRatingFactor(conditions.temperature_c);

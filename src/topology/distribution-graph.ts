@@ -37,7 +37,9 @@ export function buildDistributionGraph(
       continue;
     }
     if (upstreamSection[b] >= 0) {
-      problems.push(`${tables.dist_nodes.ids[b]} is fed by two sections (${tables.line_sections.ids[upstreamSection[b]]}, ${tables.line_sections.ids[s]})`);
+      problems.push(
+        `${tables.dist_nodes.ids[b]} is fed by two sections (${tables.line_sections.ids[upstreamSection[b]]}, ${tables.line_sections.ids[s]})`,
+      );
       continue;
     }
     upstreamSection[b] = s;
@@ -83,7 +85,17 @@ export function buildDistributionGraph(
   if (order.length < nodeCount) {
     const stray = nodeCount - order.length;
     const example = nodeHead.findIndex((h) => h < 0);
-    problems.push(`${stray} nodes are not reached from any feeder head (e.g. ${tables.dist_nodes.ids[example]})`);
+    problems.push(
+      `${stray} nodes are not reached from any feeder head (e.g. ${tables.dist_nodes.ids[example]})`,
+    );
   }
-  return { nodeCount, upstreamSection, childStart, childSections, order: Int32Array.from(order), nodeHead, problems };
+  return {
+    nodeCount,
+    upstreamSection,
+    childStart,
+    childSections,
+    order: Int32Array.from(order),
+    nodeHead,
+    problems,
+  };
 }

@@ -42,7 +42,8 @@ describe('invariant checks', () => {
     const m = fresh();
     const t0 = m.tables.meters.cols.transformer[0];
     for (let i = 0; i < m.tables.meters.size; i++) {
-      if (m.tables.meters.cols.transformer[i] === t0) m.tables.meters.cols.transformer[i] = (t0 + 1) % m.tables.transformers.size;
+      if (m.tables.meters.cols.transformer[i] === t0)
+        m.tables.meters.cols.transformer[i] = (t0 + 1) % m.tables.transformers.size;
     }
     expect(failing(m)).toContain('no_orphans');
   });

@@ -21,7 +21,8 @@ describe('generator determinism', () => {
   it('moves the whole grid with the centre', () => {
     const houston = generateGrid({ scale: 'sample', seed: 3 });
     const dallas = generateGrid({ scale: 'sample', seed: 3, center: [-96.8, 32.78] });
-    const lat = (m: typeof houston) => m.tables.substations.cols.lat.reduce((s, v) => s + v, 0) / m.tables.substations.size;
+    const lat = (m: typeof houston) =>
+      m.tables.substations.cols.lat.reduce((s, v) => s + v, 0) / m.tables.substations.size;
     expect(lat(houston)).toBeCloseTo(29.76, 0);
     expect(lat(dallas)).toBeCloseTo(32.78, 0);
     // Same seed, same layout: the electrical structure does not depend on where it is.

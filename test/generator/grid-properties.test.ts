@@ -29,7 +29,14 @@ describe.each(SEEDS)('sample grid, seed %i', (seed) => {
     const d: number[] = [];
     for (let m = 0; m < t.meters.size; m++) {
       const x = t.meters.cols.transformer[m];
-      d.push(haversineKm(t.meters.cols.lon[m], t.meters.cols.lat[m], t.transformers.cols.lon[x], t.transformers.cols.lat[x]));
+      d.push(
+        haversineKm(
+          t.meters.cols.lon[m],
+          t.meters.cols.lat[m],
+          t.transformers.cols.lon[x],
+          t.transformers.cols.lat[x],
+        ),
+      );
     }
     d.sort((a, b) => a - b);
     expect(d[Math.floor(0.99 * d.length)]).toBeLessThan(0.5);

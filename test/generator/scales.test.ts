@@ -6,13 +6,24 @@ import { tableCounts } from '../../src/model/grid-model.ts';
 describe('generator scales', () => {
   it('meets the reference sample counts exactly', () => {
     const counts = tableCounts(generateGrid({ scale: 'sample', seed: 1 }));
-    expect(counts).toMatchObject({ substations: 25, feeders: 50, transformers: 200, meters: 500, customers: 500 });
+    expect(counts).toMatchObject({
+      substations: 25,
+      feeders: 50,
+      transformers: 200,
+      meters: 500,
+      customers: 500,
+    });
   });
 
   it('meets the city counts exactly and the approximate targets within 5 %', () => {
     const cfg = SCALES.city;
     const counts = tableCounts(generateGrid({ scale: 'city', seed: 5 }));
-    expect(counts).toMatchObject({ substations: 60, feeders: cfg.feeders, transformers: 15_000, meters: 100_000 });
+    expect(counts).toMatchObject({
+      substations: 60,
+      feeders: cfg.feeders,
+      transformers: 15_000,
+      meters: 100_000,
+    });
     for (const [table, target] of [
       ['buildings', cfg.buildings],
       ['water_bodies', cfg.waterBodies],

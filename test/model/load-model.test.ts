@@ -6,7 +6,10 @@ import { lineCurrentA } from '../../src/model/electrical.ts';
 describe('load model', () => {
   it('follows the class profile with no cooling below the balance point', () => {
     expect(demandKw(2, 0.3, 0, { hour: 18, temperature_c: 20 })).toBeCloseTo(2 * CLASS_PROFILES[0][18], 12);
-    expect(demandKw(2, 0.3, 0, { hour: 3, temperature_c: COOLING_BALANCE_C })).toBeCloseTo(2 * CLASS_PROFILES[0][3], 12);
+    expect(demandKw(2, 0.3, 0, { hour: 3, temperature_c: COOLING_BALANCE_C })).toBeCloseTo(
+      2 * CLASS_PROFILES[0][3],
+      12,
+    );
   });
 
   it('adds cooling linearly with degrees above the balance point', () => {
@@ -16,7 +19,10 @@ describe('load model', () => {
   });
 
   it('scales with load_scale and wraps hours', () => {
-    expect(demandKw(1, 0, 1, { hour: 26, temperature_c: 10, load_scale: 2 })).toBeCloseTo(2 * CLASS_PROFILES[1][2], 12);
+    expect(demandKw(1, 0, 1, { hour: 26, temperature_c: 10, load_scale: 2 })).toBeCloseTo(
+      2 * CLASS_PROFILES[1][2],
+      12,
+    );
     expect(() => demandKw(1, 0, 0, { hour: NaN, temperature_c: 10 })).toThrow(/hour/);
   });
 });

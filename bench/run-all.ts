@@ -1,0 +1,20 @@
+/**
+ * `npm run bench [-- NAME [flags]]`: runs every benchmark, or the one named. Each writes its
+ * figures to bench/results/NAME.json.
+ */
+import { runGenerateBench } from './generate.ts';
+
+const BENCHES: Record<string, (argv: string[]) => Promise<void>> = {
+  generate: runGenerateBench,
+};
+
+const [name, ...rest] = process.argv.slice(2);
+if (name && !BENCHES[name]) {
+  console.error(`bench: unknown benchmark '${name}' (have: ${Object.keys(BENCHES).join(', ')})`);
+  process.exit(2);
+}
+for (const [bench, run] of Object.entries(BENCHES)) {
+  if (name && bench !== name) continue;
+  console.log(`== bench/${bench}`);
+  await run(name ? rest : []);
+}

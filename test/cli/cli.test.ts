@@ -1,0 +1,73 @@
+/** The `flux` command end to end, as a user runs it: real processes, real files. */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const root = join(import.meta.dirname, '..', '..');
+const work = mkdtempSync(join(tmpdir(), 'flux-cli-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+function flux(...args: string[]) {
+  const r = spawnSync(process.execPath, [join(root, 'bin', 'flux.js'), ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, FLUX_DATA: join(work, 'unused') },
+  });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe('flux CLI', () => {
+  it('prints help', () => {
+    const r = flux('--help');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/usage: flux <command>/);
+    expect(r.stdout).toMatch(/generate/);
+  });
+
+  it('generates the sample grid and reports the reference counts with invariants ok', () => {
+    const dir = join(work, 's');
+    const gen = flux('generate', '--scale', 'sample', '--seed', '1', '--data', dir, '--quiet');
+    expect(gen.stderr).toBe('');
+    expect(gen.code).toBe(0);
+    const info = flux('info', '--data', dir, '--json');
+    expect(info.code).toBe(0);
+    const report = JSON.parse(info.stdout);
+    expect(report.counts).toMatchObject({ substations: 25, feeders: 50, transformers: 200, meters: 500 });
+    expect(report.invariants).toBe('ok');
+    expect(report.checks.every((c: { ok: boolean }) => c.ok)).toBe(true);
+    expect(report.dataset.content_hash).toMatch(/^[0-9a-f]{64}$/);
+    const text = flux('info', '--data', dir);
+    expect(text.stdout).toMatch(/^invariants: ok$/m);
+  });
+
+  it('rejects bad flags with one line, exit 2 and no stack trace', () => {
+    for (const args of [
+      ['generate', '--scale', 'galaxy'],
+      ['generate', '--seed', 'abc'],
+      ['generate', '--bogus'],
+      ['generate', '--center', '200,5'],
+      ['frobnicate'],
+    ]) {
+      const r = flux(...args);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr.trim().split('\n')).toHaveLength(1);
+      expect(r.stderr).toMatch(/^flux: error: /);
+      expect(r.stderr).not.toMatch(/\n\s+at /);
+    }
+  });
+
+  it('reports a missing or corrupt data dir in one line with exit 1', () => {
+    const missing = flux('info', '--data', join(work, 'nope'));
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toMatch(/^flux: error: .*nope/);
+
+    const corrupt = join(work, 'corrupt');
+    mkdirSync(corrupt);
+    writeFileSync(join(corrupt, 'grid.sqlite'), 'this is not a database, just text '.repeat(200));
+    const r = flux('info', '--data', corrupt);
+    expect(r.code).toBe(1);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toMatch(/not a valid Flux dataset/);
+  });
+});
