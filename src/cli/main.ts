@@ -2,6 +2,7 @@
 import { CliError } from './cli-error.ts';
 import { generateCommand } from './commands/generate.ts';
 import { infoCommand } from './commands/info.ts';
+import { serveCommand } from './commands/serve.ts';
 import { startCommand } from './commands/start.ts';
 
 interface Command {
@@ -13,6 +14,7 @@ interface Command {
 const COMMANDS: Record<string, Command> = {
   generate: generateCommand,
   info: infoCommand,
+  serve: serveCommand,
   start: startCommand,
 };
 

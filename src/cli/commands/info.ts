@@ -4,7 +4,8 @@ import {
   formatDatasetReport,
   type DatasetReport,
 } from '../../analytics/dataset-report.ts';
-import { openDataset } from '../../storage/index.ts';
+import type { GridModel } from '../../model/grid-model.ts';
+import { openDataset, type DatasetMeta } from '../../storage/index.ts';
 import { parseFlags } from '../args.ts';
 
 const usage = `usage: flux info [--data DIR] [--json]
@@ -16,26 +17,34 @@ export interface StoredReport extends DatasetReport {
   dataset: { path: string; schema_version: number; content_hash?: string; source: unknown; region: number[] };
 }
 
-/** Opens the dataset in `dir` and builds its report; shared with `flux start`. */
-export async function readDatasetReport(dir: string): Promise<StoredReport> {
-  const repo = await openDataset(dir);
+export interface LoadedDataset {
+  model: GridModel;
+  meta: DatasetMeta;
+  path: string;
+}
+
+/** Reads the whole dataset in `dir`; shared with `flux start`. */
+export async function loadDataset(dir: string): Promise<LoadedDataset> {
+  const repo = openDataset(dir);
   try {
-    const meta = await repo.readMeta();
-    const model = await repo.readModel();
-    const report = buildDatasetReport(model);
-    return {
-      dataset: {
-        path: repo.location,
-        schema_version: meta.schema_version,
-        content_hash: meta.content_hash,
-        source: meta.source,
-        region: meta.region,
-      },
-      ...report,
-    };
+    return { meta: await repo.readMeta(), model: await repo.readModel(), path: repo.location };
   } finally {
     await repo.close();
   }
+}
+
+/** The report of a loaded dataset, with where it is stored. */
+export function storedReport({ model, meta, path }: LoadedDataset): StoredReport {
+  return {
+    dataset: {
+      path,
+      schema_version: meta.schema_version,
+      content_hash: meta.content_hash,
+      source: meta.source,
+      region: meta.region,
+    },
+    ...buildDatasetReport(model),
+  };
 }
 
 export const infoCommand = {
@@ -44,7 +53,7 @@ export const infoCommand = {
   async run(argv: string[]): Promise<number> {
     const flags = parseFlags('info', argv, { data: { type: 'string' }, json: { type: 'boolean' } });
     const dir = flags.data ?? process.env.FLUX_DATA ?? 'data';
-    const report = await readDatasetReport(dir);
+    const report = storedReport(await loadDataset(dir));
     if (flags.json) console.log(JSON.stringify(report, null, 2));
     else console.log(`${report.dataset.path}\n${formatDatasetReport(report)}`);
     return report.invariants === 'ok' ? 0 : 1;

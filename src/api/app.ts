@@ -1,0 +1,47 @@
+/** Builds the Fastify application. Registers plugins and routes only; the work is in services. */
+import compress from '@fastify/compress';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, { type FastifyServerOptions } from 'fastify';
+import { errorsPlugin } from './plugins/errors.ts';
+import { gridContextPlugin } from './plugins/grid-context.ts';
+import { openApiPlugin } from './plugins/openapi.ts';
+import { webAppPlugin } from './plugins/web-app.ts';
+import { assetRoutes } from './routes/assets/index.ts';
+import { datasetRoutes } from './routes/dataset/index.ts';
+import { healthRoutes } from './routes/health/index.ts';
+import { kpiRoutes } from './routes/kpis/index.ts';
+import { layerRoutes } from './routes/layers/index.ts';
+import { searchRoutes } from './routes/search/index.ts';
+import { tileRoutes } from './routes/tiles/index.ts';
+import { traceRoutes } from './routes/trace/index.ts';
+import type { GridContext } from './services/grid-context.ts';
+import type { TileService } from '../tiles/tile-service.ts';
+
+export interface AppOptions {
+  context: GridContext;
+  tiles: TileService;
+  /** Directory of the built web app; omitted in API-only tests. */
+  webRoot?: string;
+  logger?: FastifyServerOptions['logger'];
+}
+
+export async function buildApp(options: AppOptions) {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    ajv: { customOptions: { coerceTypes: true, removeAdditional: false, useDefaults: true } },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+  await app.register(errorsPlugin);
+  await app.register(openApiPlugin);
+  await app.register(compress, { global: true, threshold: 1024 });
+  await app.register(gridContextPlugin, { context: options.context });
+  await app.register(healthRoutes);
+  await app.register(datasetRoutes);
+  await app.register(layerRoutes);
+  await app.register(assetRoutes);
+  await app.register(searchRoutes);
+  await app.register(traceRoutes);
+  await app.register(kpiRoutes);
+  await app.register(tileRoutes, { tiles: options.tiles });
+  if (options.webRoot) await app.register(webAppPlugin, { root: options.webRoot });
+  return app;
+}

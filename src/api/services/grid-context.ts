@@ -1,0 +1,51 @@
+/**
+ * Everything the API serves from, loaded once at start: the model, its radial graph, base-case
+ * loading, energization, id locator and search index. Routes read it; they never recompute it.
+ */
+import type { GridModel } from '../../model/grid-model.ts';
+import { BASE_CASE } from '../../model/load-model.ts';
+import { computeDistributionLoading, type DistributionLoading } from '../../powerflow/radial-loading.ts';
+import { computeTransmissionLoading, type TransmissionLoading } from '../../powerflow/transmission-loading.ts';
+import { AssetLocator } from '../../search/asset-locator.ts';
+import { SearchIndex } from '../../search/search-index.ts';
+import type { DatasetMeta } from '../../storage/index.ts';
+import { buildDistributionGraph, type DistributionGraph } from '../../topology/distribution-graph.ts';
+import { computeEnergization, type Energization } from '../../topology/energization.ts';
+import { computeKpis, type Kpis } from '../../analytics/kpis.ts';
+
+export interface GridContext {
+  model: GridModel;
+  meta: DatasetMeta;
+  graph: DistributionGraph;
+  loading: DistributionLoading;
+  transmission: TransmissionLoading;
+  energization: Energization;
+  locator: AssetLocator;
+  search: SearchIndex;
+  kpis(): Kpis;
+}
+
+export function buildGridContext(model: GridModel, meta: DatasetMeta): GridContext {
+  const graph = buildDistributionGraph(model.tables);
+  const loading = computeDistributionLoading(model.tables, graph, BASE_CASE);
+  const transmission = computeTransmissionLoading(
+    model.tables,
+    Float64Array.from(loading.substation_kw, (kw) => kw / 1000),
+    BASE_CASE,
+    model.meta.base_mva,
+  );
+  const energization = computeEnergization(model);
+  const locator = new AssetLocator(model);
+  let kpis: Kpis | undefined;
+  return {
+    model,
+    meta,
+    graph,
+    loading,
+    transmission,
+    energization,
+    locator,
+    search: new SearchIndex(model, locator),
+    kpis: () => (kpis ??= computeKpis(model, loading, transmission, energization)),
+  };
+}

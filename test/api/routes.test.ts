@@ -1,0 +1,182 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { validate } from '@readme/openapi-parser';
+import { sampleApp } from './api-fixture.ts';
+import { MAP_LAYERS } from '../../src/tiles/layer-catalogue.ts';
+
+let fx: Awaited<ReturnType<typeof sampleApp>>;
+beforeAll(async () => {
+  fx = await sampleApp();
+});
+afterAll(async () => fx.app.close());
+
+const get = async (url: string) => {
+  const r = await fx.app.inject({ method: 'GET', url });
+  return { status: r.statusCode, body: r.headers['content-type']?.toString().includes('json') ? r.json() : r.body };
+};
+
+describe('system and dataset', () => {
+  it('reports health and readiness', async () => {
+    expect(await get('/api/health')).toEqual({ status: 200, body: { status: 'ok' } });
+    expect((await get('/api/ready')).body).toMatchObject({ ready: true, dataset: fx.model.meta.name });
+  });
+
+  it('summarizes the dataset with counts from the model', async () => {
+    const { status, body } = await get('/api/dataset');
+    expect(status).toBe(200);
+    expect(body.counts.meters).toBe(fx.model.tables.meters.size);
+    expect(body.counts.substations).toBe(25);
+    expect(body.region).toEqual(fx.model.meta.region);
+    expect(body.content_hash).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('lists every map layer with its tile URL', async () => {
+    const { body } = await get('/api/layers');
+    expect(body.layers.map((l: { id: string }) => l.id)).toEqual(MAP_LAYERS.map((l) => l.id));
+    for (const l of body.layers) expect(l.tiles).toBe(`/tiles/${l.id}/{z}/{x}/{y}.mvt`);
+  });
+
+  it('answers unknown routes with a 404 message', async () => {
+    const { status, body } = await get('/api/nothing-here');
+    expect(status).toBe(404);
+    expect(body.message).toMatch(/no route/);
+  });
+});
+
+describe('assets', () => {
+  it('describes a substation with its computed downstream customers', async () => {
+    const t = fx.model.tables;
+    const { status, body } = await get('/api/assets/SUB-0001');
+    expect(status).toBe(200);
+    expect(body).toMatchObject({ id: 'SUB-0001', table: 'substations', title: 'Substation', energized: true });
+    // Independent count: customers whose transformer's feeder belongs to substation 0.
+    let expected = 0;
+    for (let c = 0; c < t.customers.size; c++) {
+      const x = t.meters.cols.transformer[t.customers.cols.meter[c]];
+      if (t.feeders.cols.substation[t.transformers.cols.feeder[x]] === 0) expected++;
+    }
+    expect(body.downstream.customers).toBe(expected);
+    expect(expected).toBeGreaterThan(0);
+    expect(body.loading_pct).toBeGreaterThan(0);
+  });
+
+  it('describes a meter with its feeder and substation', async () => {
+    const { body } = await get('/api/assets/MTR-0000001');
+    expect(body.feeder.id).toMatch(/^FDR-/);
+    expect(body.substation.id).toMatch(/^SUB-/);
+    expect(body.downstream.customers).toBe(1);
+  });
+
+  it('rejects malformed ids with 400 and unknown ids with 404', async () => {
+    expect((await get('/api/assets/not%20an%20id')).status).toBe(400);
+    expect((await get('/api/assets/sub-0001')).status).toBe(400);
+    const missing = await get('/api/assets/XFMR-999999');
+    expect(missing.status).toBe(404);
+    expect(missing.body.message).toBe('no asset XFMR-999999');
+  });
+
+  it('lists assets in a bbox, exactly those inside, with paging', async () => {
+    const t = fx.model.tables.transformers;
+    const [w, s, e, n] = fx.model.meta.region;
+    const bbox = [w, s, (w + e) / 2, (s + n) / 2];
+    let inside = 0;
+    for (let i = 0; i < t.size; i++) {
+      if (t.cols.lon[i] >= bbox[0] && t.cols.lon[i] <= bbox[2] && t.cols.lat[i] >= bbox[1] && t.cols.lat[i] <= bbox[3]) inside++;
+    }
+    const page1 = await get(`/api/assets?layer=transformers&bbox=${bbox.join(',')}&limit=10`);
+    expect(page1.status).toBe(200);
+    expect(page1.body.total).toBe(inside);
+    expect(page1.body.items).toHaveLength(Math.min(10, inside));
+    const page2 = await get(`/api/assets?layer=transformers&bbox=${bbox.join(',')}&limit=10&offset=10`);
+    expect(page2.body.items[0]?.id).not.toBe(page1.body.items[0].id);
+  });
+
+  it('rejects bad list queries with a message', async () => {
+    const cases: [string, RegExp][] = [
+      ['/api/assets?layer=transformers&bbox=-96,29,-94,31', /bbox too large/],
+      ['/api/assets?layer=transformers&bbox=-95,30,-96,29', /west < east/],
+      ['/api/assets?layer=unicorns&bbox=-95.4,29.7,-95.3,29.8', /unknown asset type/],
+      ['/api/assets?layer=feeders&bbox=-95.4,29.7,-95.3,29.8', /no geometry/],
+      ['/api/assets?layer=transformers&bbox=-95.4,29.7,-95.3,29.8&limit=5000', /limit/],
+      ['/api/assets?layer=transformers', /bbox/],
+    ];
+    for (const [url, message] of cases) {
+      const r = await get(url);
+      expect(r.status, url).toBe(400);
+      expect(r.body.message, url).toMatch(message);
+    }
+  });
+});
+
+describe('search', () => {
+  it('finds by id, meter number, address and name', async () => {
+    const t = fx.model.tables;
+    expect((await get('/api/search?q=sub-0003')).body.results[0].id).toBe('SUB-0003');
+    expect((await get('/api/search?q=42')).body.results.map((r: { id: string }) => r.id)).toContain('MTR-0000042');
+    const address = t.customers.cols.address[7];
+    const byAddress = await get(`/api/search?q=${encodeURIComponent(address)}&limit=50`);
+    expect(byAddress.body.results.map((r: { id: string }) => r.id)).toContain(t.customers.ids[7]);
+    const subName = t.substations.cols.name[4];
+    expect((await get(`/api/search?q=${encodeURIComponent(subName)}`)).body.results[0].label).toContain(subName);
+  });
+
+  it('rejects an empty query', async () => {
+    expect((await get('/api/search?q=')).status).toBe(400);
+  });
+});
+
+describe('trace', () => {
+  it('traces a meter up its feeder to the breaker and substation', async () => {
+    const { status, body } = await get('/api/trace/MTR-0000005');
+    expect(status).toBe(200);
+    expect(body.upstream.breaker).toMatch(/^PD-/);
+    const meter = (await get('/api/assets/MTR-0000005')).body;
+    expect(body.upstream.substation.id).toBe(meter.substation.id);
+    expect(body.upstream.lines.length).toBeGreaterThan(1);
+    // Consecutive upstream sections join end to start (after the service drop).
+    const lines = body.upstream.lines.slice(1);
+    for (let k = 1; k < lines.length; k++) expect(lines[k][1]).toEqual(lines[k - 1][0]);
+  });
+
+  it('counts a feeder’s downstream customers like its asset view', async () => {
+    const feederId = fx.model.tables.feeders.ids[3];
+    const trace = (await get(`/api/trace/${feederId}`)).body;
+    const asset = (await get(`/api/assets/${feederId}`)).body;
+    expect(trace.downstream.customers).toBe(asset.downstream.customers);
+    expect(trace.downstream.lines.length).toBeGreaterThan(0);
+  });
+});
+
+describe('kpis', () => {
+  it('computes KPIs from the data', async () => {
+    const { body } = await get('/api/kpis');
+    const t = fx.model.tables;
+    expect(body.customers_served).toBe(t.customers.size);
+    expect(body.peak_load_mw).toBe(Math.max(...body.load_profile_mw));
+    expect(body.load_profile_mw).toHaveLength(24);
+    const capacity = t.substation_transformers.cols.rating_mva.reduce((s, v) => s + v, 0);
+    expect(body.capacity_mva).toBeCloseTo(capacity, 1);
+    expect(body.substations).toHaveLength(25);
+    expect(body.substations.reduce((s: number, x: { customers: number }) => s + x.customers, 0)).toBe(t.customers.size);
+    expect(body.assets_by_state.de_energized).toBe(0);
+    expect(body.reliability).toMatchObject({ saidi_min: null, saifi: null, caidi_min: null });
+    expect(body.reliability.reason).toMatch(/outage history/);
+  });
+});
+
+describe('OpenAPI', () => {
+  it('publishes a valid OpenAPI 3 document covering every route', async () => {
+    const { status, body } = await get('/openapi.json');
+    expect(status).toBe(200);
+    const result = await validate(structuredClone(body));
+    expect(result.valid, JSON.stringify(result)).toBe(true);
+    for (const path of ['/api/health', '/api/dataset', '/api/layers', '/api/assets/{id}', '/api/assets', '/api/search', '/api/trace/{id}', '/api/kpis', '/tiles/{layer}/{z}/{x}/{y}.mvt']) {
+      expect(body.paths[path], path).toBeDefined();
+    }
+  });
+
+  it('serves Swagger UI at /docs', async () => {
+    const r = await fx.app.inject({ method: 'GET', url: '/docs/' });
+    expect(r.statusCode).toBe(200);
+    expect(r.body).toMatch(/swagger/i);
+  });
+});
