@@ -4,8 +4,7 @@
  */
 import { TABLE_SPECS, type GridModel, type TableName } from '../model/grid-model.ts';
 import { BASE_CASE, type OperatingConditions } from '../model/load-model.ts';
-import { computeDistributionLoading } from '../powerflow/radial-loading.ts';
-import { computeTransmissionLoading } from '../powerflow/transmission-loading.ts';
+import { computeGridLoading } from '../powerflow/grid-loading.ts';
 import { buildDistributionGraph, type DistributionGraph } from '../topology/distribution-graph.ts';
 import { headFeederIndex } from '../topology/trace.ts';
 import { checkCoordinates } from './coordinate-check.ts';
@@ -171,13 +170,7 @@ export function checkLoading(
   graph: DistributionGraph,
   conditions: OperatingConditions,
 ): { result: CheckResult; max: Record<string, number> } {
-  const dist = computeDistributionLoading(model.tables, graph, conditions);
-  const trans = computeTransmissionLoading(
-    model.tables,
-    Float64Array.from(dist.substation_kw, (kw) => kw / 1000),
-    conditions,
-    model.meta.base_mva,
-  );
+  const { distribution: dist, transmission: trans } = computeGridLoading(model, graph, conditions);
   const maxOf = (a: Float64Array) => a.reduce((m, v) => (v > m ? v : m), 0);
   const max: Record<string, number> = {
     line_sections: maxOf(dist.section_pct),

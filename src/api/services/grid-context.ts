@@ -4,8 +4,9 @@
  */
 import type { GridModel } from '../../model/grid-model.ts';
 import { BASE_CASE } from '../../model/load-model.ts';
-import { computeDistributionLoading, type DistributionLoading } from '../../powerflow/radial-loading.ts';
-import { computeTransmissionLoading, type TransmissionLoading } from '../../powerflow/transmission-loading.ts';
+import { computeGridLoading } from '../../powerflow/grid-loading.ts';
+import type { DistributionLoading } from '../../powerflow/radial-loading.ts';
+import type { TransmissionLoading } from '../../powerflow/transmission-loading.ts';
 import { AssetLocator } from '../../search/asset-locator.ts';
 import { SearchIndex } from '../../search/search-index.ts';
 import type { DatasetMeta } from '../../storage/index.ts';
@@ -27,13 +28,7 @@ export interface GridContext {
 
 export function buildGridContext(model: GridModel, meta: DatasetMeta): GridContext {
   const graph = buildDistributionGraph(model.tables);
-  const loading = computeDistributionLoading(model.tables, graph, BASE_CASE);
-  const transmission = computeTransmissionLoading(
-    model.tables,
-    Float64Array.from(loading.substation_kw, (kw) => kw / 1000),
-    BASE_CASE,
-    model.meta.base_mva,
-  );
+  const { distribution: loading, transmission } = computeGridLoading(model, graph, BASE_CASE);
   const energization = computeEnergization(model);
   const locator = new AssetLocator(model);
   let kpis: Kpis | undefined;
