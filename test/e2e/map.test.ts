@@ -47,9 +47,15 @@ describe.runIf(run)('operations map in Chromium', () => {
       if (!r.url().startsWith(base) && !r.url().startsWith('data:') && !r.url().startsWith('blob:')) external.push(r.url());
     });
     await page.goto(base);
-    await page.waitForFunction(() => (window as unknown as { __flux?: { ready: boolean } }).__flux?.ready === true, null, {
-      timeout: 90_000,
-    });
+    // MapLibre's first idle with tiles, and every deck.gl grid layer's tiles loaded.
+    await page.waitForFunction(
+      () => {
+        const flux = (window as unknown as { __flux?: { ready: boolean; gridLoaded(): boolean } }).__flux;
+        return flux?.ready === true && flux.gridLoaded();
+      },
+      null,
+      { timeout: 90_000 },
+    );
 
     // The map has drawn grid features: many pixels of the screenshot differ from the background.
     const shot = (await page.getByTestId('map').screenshot()).toString('base64');

@@ -1,0 +1,165 @@
+/**
+ * Response shapes of the Flux Ops Center HTTP API (same origin). Kept in step with the server's
+ * schemas in src/api/schemas/; values the server cannot compute are `null`, never invented.
+ */
+
+/** [west, south, east, north] in degrees. */
+export type Bbox = [number, number, number, number];
+/** [lon, lat] in degrees. */
+export type LonLat = [number, number];
+
+export interface DatasetInfo {
+  name: string;
+  /** Where the dataset came from: a description, or e.g. { kind: 'generator', scale, seed }. */
+  source: string | Record<string, unknown>;
+  region: Bbox;
+  center: LonLat;
+  counts: Record<string, number>;
+  content_hash: string | null;
+  schema_version?: number;
+}
+
+export type LayerGeometry = 'point' | 'line' | 'polygon';
+export type LayerGroup = 'basemap' | 'context' | 'grid';
+
+export interface LegendEntry {
+  label: string;
+  color: string;
+}
+
+export interface LayerInfo {
+  id: string;
+  title: string;
+  table: string;
+  geometry: LayerGeometry;
+  group: LayerGroup;
+  minzoom: number;
+  detail_minzoom: number;
+  /** Deepest tile zoom (deeper views over-zoom); 18 when absent. */
+  maxzoom?: number;
+  default_visible: boolean;
+  legend: LegendEntry[];
+  doc: string;
+  /** Same-origin tile URL template: /tiles/<id>/{z}/{x}/{y}.mvt */
+  tiles: string;
+  /** Number of features in the layer. */
+  features?: number;
+}
+
+export interface LayersResponse {
+  layers: LayerInfo[];
+}
+
+export interface AssetRef {
+  id: string;
+  name: string;
+}
+
+export interface DownstreamSummary {
+  customers: number;
+  critical_customers: number;
+  meters: number;
+  transformers: number;
+  load_kw: number;
+}
+
+export interface AssetDetail {
+  id: string;
+  table: string;
+  title: string;
+  name?: string;
+  lon?: number;
+  lat?: number;
+  properties: Record<string, unknown>;
+  feeder?: AssetRef;
+  substation?: AssetRef;
+  /** null where energization does not apply. */
+  energized?: boolean | null;
+  /** Base-case loading in % of derated rating; null where not applicable. */
+  loading_pct?: number | null;
+  downstream?: DownstreamSummary;
+}
+
+export interface SearchResult {
+  id: string;
+  table: string;
+  label: string;
+  detail: string;
+  lon: number;
+  lat: number;
+}
+
+export interface SearchResponse {
+  query: string;
+  results: SearchResult[];
+}
+
+/** A polyline as [lon, lat] vertices. */
+export type LinePath = LonLat[];
+
+export interface TracePathStep {
+  id: string;
+  table: string;
+  name: string;
+}
+
+export interface TraceResponse {
+  id: string;
+  upstream: {
+    path: TracePathStep[];
+    feeder: AssetRef | null;
+    substation: AssetRef | null;
+    breaker: string | null;
+    lines: LinePath[];
+  };
+  downstream: DownstreamSummary & {
+    lines: LinePath[];
+    /** The server sent only part of the downstream lines. */
+    lines_truncated?: boolean;
+  };
+}
+
+export interface SubstationKpi {
+  id: string;
+  name: string;
+  load_mw: number | null;
+  capacity_mva: number | null;
+  loading_pct: number | null;
+  customers: number | null;
+}
+
+export interface KpisResponse {
+  /** The conditions the loads are computed for (design day). */
+  conditions?: { hour: number; temperature_c: number };
+  customers_served: number | null;
+  customers_total?: number | null;
+  /** Hour of the day (0–23) of the system peak. */
+  peak_hour?: number | null;
+  /** System load by hour of the day, MW. */
+  load_profile_mw?: number[];
+  meters: number | null;
+  peak_load_mw: number | null;
+  capacity_mva: number | null;
+  system_loading_pct: number | null;
+  substations: SubstationKpi[];
+  overloaded: {
+    transformers: number | null;
+    line_sections: number | null;
+    substation_transformers: number | null;
+    transmission_lines: number | null;
+  };
+  assets_by_state: { energized: number | null; de_energized: number | null };
+  reliability: {
+    saidi_min: number | null;
+    saifi: number | null;
+    caidi_min: number | null;
+    reason?: string | null;
+  };
+}
+
+/** Error body of a non-2xx response. */
+export interface ApiErrorBody {
+  statusCode: number;
+  error: string;
+  message: string;
+}
