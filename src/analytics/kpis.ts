@@ -32,7 +32,12 @@ export interface Kpis {
   capacity_mva: number;
   system_loading_pct: number;
   substations: SubstationKpi[];
-  overloaded: { transformers: number; line_sections: number; substation_transformers: number; transmission_lines: number };
+  overloaded: {
+    transformers: number;
+    line_sections: number;
+    substation_transformers: number;
+    transmission_lines: number;
+  };
   assets_by_state: { energized: number; de_energized: number };
   reliability: { saidi_min: number | null; saifi: number | null; caidi_min: number | null; reason: string };
 }
@@ -64,7 +69,9 @@ export function computeKpis(
   const capacity = t.substation_transformers.cols.rating_mva.reduce((s, v) => s + v, 0);
 
   const subCapacity = new Float64Array(t.substations.size);
-  t.substation_transformers.cols.substation.forEach((s, k) => (subCapacity[s] += t.substation_transformers.cols.rating_mva[k]));
+  t.substation_transformers.cols.substation.forEach(
+    (s, k) => (subCapacity[s] += t.substation_transformers.cols.rating_mva[k]),
+  );
   const subCustomers = new Int32Array(t.substations.size);
   const feederOfTransformer = t.transformers.cols.feeder;
   for (let c = 0; c < t.customers.size; c++) {

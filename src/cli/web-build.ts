@@ -26,8 +26,12 @@ export function ensureWebBuilt(log: (line: string) => void = console.log): void 
   if (!webBuildIsStale()) return;
   log('building the web app (vite)…');
   const vite = join(WEB_DIR, '..', 'node_modules', 'vite', 'bin', 'vite.js');
-  const r = spawnSync(process.execPath, [vite, 'build', '--config', join(WEB_DIR, 'vite.config.ts'), '--logLevel', 'warn'], {
-    stdio: 'inherit',
-  });
+  const r = spawnSync(
+    process.execPath,
+    [vite, 'build', '--config', join(WEB_DIR, 'vite.config.ts'), '--logLevel', 'warn'],
+    {
+      stdio: 'inherit',
+    },
+  );
   if (r.status !== 0) throw new CliError('the web app failed to build (see the Vite output above)', 1);
 }

@@ -13,7 +13,11 @@ export interface GridLoading {
   transmission: TransmissionLoading;
 }
 
-export function computeGridLoading(model: GridModel, graph: DistributionGraph, conditions: OperatingConditions): GridLoading {
+export function computeGridLoading(
+  model: GridModel,
+  graph: DistributionGraph,
+  conditions: OperatingConditions,
+): GridLoading {
   const distribution = computeDistributionLoading(model.tables, graph, conditions);
   const transmission = computeTransmissionLoading(
     model.tables,

@@ -14,14 +14,24 @@ export const ASSET_ID_PATTERN = '^[A-Z]{1,8}-[A-Za-z0-9._-]{1,40}$';
 const ID_RE = new RegExp(ASSET_ID_PATTERN);
 
 export class AssetLocator {
-  private readonly byPrefix = new Map<string, { table: TableName; width: number; map?: Map<string, number> }>();
+  private readonly byPrefix = new Map<
+    string,
+    { table: TableName; width: number; map?: Map<string, number> }
+  >();
 
   constructor(private readonly model: GridModel) {
     for (const spec of TABLE_SPECS) {
       const ids = model.tables[spec.name].ids;
       const width = ids.length ? ids[0].length - spec.idPrefix.length - 1 : 0;
-      const arithmetic = ids.every((id, i) => i % 997 !== 0 && i !== ids.length - 1 ? true : id === `${spec.idPrefix}-${String(i + 1).padStart(width, '0')}`);
-      const entry: { table: TableName; width: number; map?: Map<string, number> } = { table: spec.name, width };
+      const arithmetic = ids.every((id, i) =>
+        i % 997 !== 0 && i !== ids.length - 1
+          ? true
+          : id === `${spec.idPrefix}-${String(i + 1).padStart(width, '0')}`,
+      );
+      const entry: { table: TableName; width: number; map?: Map<string, number> } = {
+        table: spec.name,
+        width,
+      };
       if (!arithmetic) entry.map = new Map(ids.map((id, i) => [id, i]));
       this.byPrefix.set(spec.idPrefix, entry);
     }

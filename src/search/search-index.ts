@@ -23,7 +23,10 @@ const INDEXED: readonly { table: TableName; columns: string[] }[] = [
 ];
 
 function tokens(text: string): string[] {
-  return text.toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
+  return text
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
 }
 
 export class SearchIndex {
@@ -95,7 +98,9 @@ export class SearchIndex {
     // 2. A bare number: meter and customer numbers.
     if (/^\d{1,9}$/.test(q)) {
       for (const prefix of ['MTR', 'CUST', 'XFMR', 'POLE']) {
-        const ref = this.locator.locate(`${prefix}-${q.padStart(prefix === 'MTR' || prefix === 'CUST' ? 7 : 6, '0')}`);
+        const ref = this.locator.locate(
+          `${prefix}-${q.padStart(prefix === 'MTR' || prefix === 'CUST' ? 7 : 6, '0')}`,
+        );
         if (ref) push(ref.table, ref.index);
       }
     }

@@ -23,9 +23,16 @@ export interface AssetTrace {
 }
 
 /** The distribution node an asset hangs on, or the heads it feeds for substations and feeders. */
-function startNodes(model: GridModel, table: TableName, index: number): { node: number; downstreamFrom: number[] } {
+function startNodes(
+  model: GridModel,
+  table: TableName,
+  index: number,
+): { node: number; downstreamFrom: number[] } {
   const t = model.tables;
-  const sectionEnd = (s: number) => ({ node: t.line_sections.cols.to_node[s], downstreamFrom: [t.line_sections.cols.to_node[s]] });
+  const sectionEnd = (s: number) => ({
+    node: t.line_sections.cols.to_node[s],
+    downstreamFrom: [t.line_sections.cols.to_node[s]],
+  });
   switch (table) {
     case 'dist_nodes':
       return { node: index, downstreamFrom: [index] };
@@ -61,7 +68,12 @@ function startNodes(model: GridModel, table: TableName, index: number): { node: 
   }
 }
 
-export function traceAsset(model: GridModel, graph: DistributionGraph, table: TableName, index: number): AssetTrace {
+export function traceAsset(
+  model: GridModel,
+  graph: DistributionGraph,
+  table: TableName,
+  index: number,
+): AssetTrace {
   const t = model.tables;
   const { node, downstreamFrom } = startNodes(model, table, index);
   const upstreamSections: number[] = [];
@@ -83,7 +95,10 @@ export function traceAsset(model: GridModel, graph: DistributionGraph, table: Ta
   t.protective_devices.cols.section.forEach((s, d) => {
     if (onPath.has(s)) upstreamDevices.push(d);
   });
-  upstreamDevices.sort((a, b) => onPath.get(t.protective_devices.cols.section[a])! - onPath.get(t.protective_devices.cols.section[b])!);
+  upstreamDevices.sort(
+    (a, b) =>
+      onPath.get(t.protective_devices.cols.section[a])! - onPath.get(t.protective_devices.cols.section[b])!,
+  );
 
   const downstreamNodes: number[] = [];
   const downstreamSections: number[] = [];
@@ -110,5 +125,14 @@ export function traceAsset(model: GridModel, graph: DistributionGraph, table: Ta
     transformers = [];
     t.transformers.cols.node.forEach((m, k) => inTree[m] && transformers.push(k));
   }
-  return { startNode: node, upstreamSections, upstreamDevices, feeder, substation, downstreamNodes, downstreamSections, transformers };
+  return {
+    startNode: node,
+    upstreamSections,
+    upstreamDevices,
+    feeder,
+    substation,
+    downstreamNodes,
+    downstreamSections,
+    transformers,
+  };
 }

@@ -23,7 +23,8 @@ export function computeEnergization(model: GridModel, state: SwitchingState = {}
   const inService = Uint8Array.from(line.from_bus, (_, k) => (state.linesOut?.[k] ? 0 : 1));
   const { label, count } = findIslands(t.buses.size, line.from_bus, line.to_bus, inService);
   const islandHasGen = new Uint8Array(count);
-  for (let g = 0; g < t.generators.size; g++) if (t.generators.cols.pmax_mw[g] > 0) islandHasGen[label[t.generators.cols.bus[g]]] = 1;
+  for (let g = 0; g < t.generators.size; g++)
+    if (t.generators.cols.pmax_mw[g] > 0) islandHasGen[label[t.generators.cols.bus[g]]] = 1;
   const buses = Uint8Array.from(label, (isl) => islandHasGen[isl]);
   const substations = Uint8Array.from(t.substations.cols.bus, (b) => buses[b]);
   const generators = Uint8Array.from(t.generators.cols.bus, (b) => buses[b]);
@@ -36,8 +37,10 @@ export function computeEnergization(model: GridModel, state: SwitchingState = {}
   const sw = t.switches.cols;
   const degree = new Int32Array(nNode + 1);
   const edges: [number, number][] = [];
-  for (let s = 0; s < t.line_sections.size; s++) if (!state.sectionsOpen?.[s]) edges.push([sec.from_node[s], sec.to_node[s]]);
-  for (let k = 0; k < t.switches.size; k++) if (sw.kind[k] === 1 && state.tiesClosed?.[k]) edges.push([sw.node_a[k], sw.node_b[k]]);
+  for (let s = 0; s < t.line_sections.size; s++)
+    if (!state.sectionsOpen?.[s]) edges.push([sec.from_node[s], sec.to_node[s]]);
+  for (let k = 0; k < t.switches.size; k++)
+    if (sw.kind[k] === 1 && state.tiesClosed?.[k]) edges.push([sw.node_a[k], sw.node_b[k]]);
   for (const [a, b] of edges) {
     degree[a + 1]++;
     degree[b + 1]++;
@@ -67,7 +70,9 @@ export function computeEnergization(model: GridModel, state: SwitchingState = {}
       }
     }
   }
-  const line_sections = Uint8Array.from(sec.from_node, (a, s) => (!state.sectionsOpen?.[s] && nodes[a] && nodes[sec.to_node[s]] ? 1 : 0));
+  const line_sections = Uint8Array.from(sec.from_node, (a, s) =>
+    !state.sectionsOpen?.[s] && nodes[a] && nodes[sec.to_node[s]] ? 1 : 0,
+  );
   const transformers = Uint8Array.from(t.transformers.cols.node, (n) => nodes[n]);
   const meters = Uint8Array.from(t.meters.cols.transformer, (x) => transformers[x]);
   const customers = Uint8Array.from(t.customers.cols.meter, (m) => meters[m]);

@@ -7,7 +7,11 @@ import { TileService } from '../../src/tiles/tile-service.ts';
 
 export async function sampleApp(seed = 1) {
   const model = generateGrid({ scale: 'sample', seed });
-  const context: GridContext = buildGridContext(model, { ...model.meta, schema_version: 1, content_hash: modelContentHash(model) });
+  const context: GridContext = buildGridContext(model, {
+    ...model.meta,
+    schema_version: 1,
+    content_hash: modelContentHash(model),
+  });
   const tiles = new TileService(model, { energization: context.energization, loading: context.loading });
   const app = await buildApp({ context, tiles });
   await app.ready();

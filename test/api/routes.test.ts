@@ -11,7 +11,10 @@ afterAll(async () => fx.app.close());
 
 const get = async (url: string) => {
   const r = await fx.app.inject({ method: 'GET', url });
-  return { status: r.statusCode, body: r.headers['content-type']?.toString().includes('json') ? r.json() : r.body };
+  return {
+    status: r.statusCode,
+    body: r.headers['content-type']?.toString().includes('json') ? r.json() : r.body,
+  };
 };
 
 describe('system and dataset', () => {
@@ -47,7 +50,12 @@ describe('assets', () => {
     const t = fx.model.tables;
     const { status, body } = await get('/api/assets/SUB-0001');
     expect(status).toBe(200);
-    expect(body).toMatchObject({ id: 'SUB-0001', table: 'substations', title: 'Substation', energized: true });
+    expect(body).toMatchObject({
+      id: 'SUB-0001',
+      table: 'substations',
+      title: 'Substation',
+      energized: true,
+    });
     // Independent count: customers whose transformer's feeder belongs to substation 0.
     let expected = 0;
     for (let c = 0; c < t.customers.size; c++) {
@@ -80,7 +88,13 @@ describe('assets', () => {
     const bbox = [w, s, (w + e) / 2, (s + n) / 2];
     let inside = 0;
     for (let i = 0; i < t.size; i++) {
-      if (t.cols.lon[i] >= bbox[0] && t.cols.lon[i] <= bbox[2] && t.cols.lat[i] >= bbox[1] && t.cols.lat[i] <= bbox[3]) inside++;
+      if (
+        t.cols.lon[i] >= bbox[0] &&
+        t.cols.lon[i] <= bbox[2] &&
+        t.cols.lat[i] >= bbox[1] &&
+        t.cols.lat[i] <= bbox[3]
+      )
+        inside++;
     }
     const page1 = await get(`/api/assets?layer=transformers&bbox=${bbox.join(',')}&limit=10`);
     expect(page1.status).toBe(200);
@@ -111,12 +125,16 @@ describe('search', () => {
   it('finds by id, meter number, address and name', async () => {
     const t = fx.model.tables;
     expect((await get('/api/search?q=sub-0003')).body.results[0].id).toBe('SUB-0003');
-    expect((await get('/api/search?q=42')).body.results.map((r: { id: string }) => r.id)).toContain('MTR-0000042');
+    expect((await get('/api/search?q=42')).body.results.map((r: { id: string }) => r.id)).toContain(
+      'MTR-0000042',
+    );
     const address = t.customers.cols.address[7];
     const byAddress = await get(`/api/search?q=${encodeURIComponent(address)}&limit=50`);
     expect(byAddress.body.results.map((r: { id: string }) => r.id)).toContain(t.customers.ids[7]);
     const subName = t.substations.cols.name[4];
-    expect((await get(`/api/search?q=${encodeURIComponent(subName)}`)).body.results[0].label).toContain(subName);
+    expect((await get(`/api/search?q=${encodeURIComponent(subName)}`)).body.results[0].label).toContain(
+      subName,
+    );
   });
 
   it('rejects an empty query', async () => {
@@ -156,7 +174,9 @@ describe('kpis', () => {
     const capacity = t.substation_transformers.cols.rating_mva.reduce((s, v) => s + v, 0);
     expect(body.capacity_mva).toBeCloseTo(capacity, 1);
     expect(body.substations).toHaveLength(25);
-    expect(body.substations.reduce((s: number, x: { customers: number }) => s + x.customers, 0)).toBe(t.customers.size);
+    expect(body.substations.reduce((s: number, x: { customers: number }) => s + x.customers, 0)).toBe(
+      t.customers.size,
+    );
     expect(body.assets_by_state.de_energized).toBe(0);
     expect(body.reliability).toMatchObject({ saidi_min: null, saifi: null, caidi_min: null });
     expect(body.reliability.reason).toMatch(/outage history/);
@@ -169,7 +189,17 @@ describe('OpenAPI', () => {
     expect(status).toBe(200);
     const result = await validate(structuredClone(body));
     expect(result.valid, JSON.stringify(result)).toBe(true);
-    for (const path of ['/api/health', '/api/dataset', '/api/layers', '/api/assets/{id}', '/api/assets', '/api/search', '/api/trace/{id}', '/api/kpis', '/tiles/{layer}/{z}/{x}/{y}.mvt']) {
+    for (const path of [
+      '/api/health',
+      '/api/dataset',
+      '/api/layers',
+      '/api/assets/{id}',
+      '/api/assets',
+      '/api/search',
+      '/api/trace/{id}',
+      '/api/kpis',
+      '/tiles/{layer}/{z}/{x}/{y}.mvt',
+    ]) {
       expect(body.paths[path], path).toBeDefined();
     }
   });

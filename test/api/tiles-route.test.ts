@@ -31,7 +31,11 @@ describe('GET /tiles/{layer}/{z}/{x}/{y}.mvt', () => {
     const ids = layer.features.map((f) => f.properties.id);
     expect(ids).toContain(t.ids[0]);
 
-    const again = await fx.app.inject({ method: 'GET', url, headers: { 'if-none-match': String(r.headers.etag) } });
+    const again = await fx.app.inject({
+      method: 'GET',
+      url,
+      headers: { 'if-none-match': String(r.headers.etag) },
+    });
     expect(again.statusCode).toBe(304);
     const plain = await fx.app.inject({ method: 'GET', url });
     expect(plain.headers['content-encoding']).toBeUndefined();

@@ -31,7 +31,13 @@ describe.runIf(run)('operations map in Chromium', () => {
     base = await app.listen({ port: 0, host: '127.0.0.1' });
     browser = await playwright.launch({
       executablePath: CHROMIUM_PATH,
-      args: ['--headless', '--no-sandbox', '--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--disable-background-networking'],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--use-angle=swiftshader',
+        '--enable-unsafe-swiftshader',
+        '--disable-background-networking',
+      ],
     });
   }, 240_000);
 
@@ -44,7 +50,8 @@ describe.runIf(run)('operations map in Chromium', () => {
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     const external: string[] = [];
     page.on('request', (r) => {
-      if (!r.url().startsWith(base) && !r.url().startsWith('data:') && !r.url().startsWith('blob:')) external.push(r.url());
+      if (!r.url().startsWith(base) && !r.url().startsWith('data:') && !r.url().startsWith('blob:'))
+        external.push(r.url());
     });
     await page.goto(base);
     // MapLibre's first idle with tiles, and every deck.gl grid layer's tiles loaded.
@@ -79,7 +86,8 @@ describe.runIf(run)('operations map in Chromium', () => {
       const bg = [(bgKey >> 16) & 255, (bgKey >> 8) & 255, bgKey & 255];
       let differing = 0;
       for (let i = 0; i < data.length; i += 4) {
-        if (Math.abs(data[i] - bg[0]) + Math.abs(data[i + 1] - bg[1]) + Math.abs(data[i + 2] - bg[2]) > 60) differing++;
+        if (Math.abs(data[i] - bg[0]) + Math.abs(data[i + 1] - bg[1]) + Math.abs(data[i + 2] - bg[2]) > 60)
+          differing++;
       }
       return differing;
     }, shot);
@@ -89,7 +97,9 @@ describe.runIf(run)('operations map in Chromium', () => {
     const t = model.tables.substations;
     const point = await page.evaluate(
       ([lon, lat]) => {
-        const map = (window as unknown as { __flux: { map: { project(p: [number, number]): { x: number; y: number } } } }).__flux.map;
+        const map = (
+          window as unknown as { __flux: { map: { project(p: [number, number]): { x: number; y: number } } } }
+        ).__flux.map;
         const p = map.project([lon, lat]);
         const rect = document.querySelector('[data-testid="map"]')!.getBoundingClientRect();
         return { x: rect.left + p.x, y: rect.top + p.y };
@@ -100,7 +110,9 @@ describe.runIf(run)('operations map in Chromium', () => {
     const panel = page.getByTestId('asset-panel');
     await expect.poll(async () => panel.textContent(), { timeout: 30_000 }).toContain(t.ids[0]);
     const shown = Number((await page.getByTestId('asset-customers').textContent())?.replace(/[^0-9]/g, ''));
-    const api = (await (await fetch(`${base}/api/assets/${t.ids[0]}`)).json()) as { downstream: { customers: number } };
+    const api = (await (await fetch(`${base}/api/assets/${t.ids[0]}`)).json()) as {
+      downstream: { customers: number };
+    };
     expect(shown).toBe(api.downstream.customers);
     expect(shown).toBeGreaterThan(0);
 

@@ -17,13 +17,16 @@ export class HttpError extends Error {
 export const errorsPlugin = fp(
   async (app) => {
     app.setErrorHandler((err: Error & { statusCode?: number; validation?: unknown }, request, reply) => {
-      const statusCode = err.statusCode && err.statusCode >= 400 && err.statusCode < 600 ? err.statusCode : 500;
+      const statusCode =
+        err.statusCode && err.statusCode >= 400 && err.statusCode < 600 ? err.statusCode : 500;
       if (statusCode >= 500) request.log.error({ err }, 'request failed');
       const message = statusCode >= 500 ? 'internal error' : err.message;
       reply.status(statusCode).send({ statusCode, error: STATUS_CODES[statusCode] ?? 'Error', message });
     });
     app.setNotFoundHandler((request, reply) => {
-      reply.status(404).send({ statusCode: 404, error: 'Not Found', message: `no route ${request.method} ${request.url}` });
+      reply
+        .status(404)
+        .send({ statusCode: 404, error: 'Not Found', message: `no route ${request.method} ${request.url}` });
     });
   },
   { name: 'errors' },

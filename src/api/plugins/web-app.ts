@@ -10,11 +10,21 @@ export const webAppPlugin = fp<{ root: string }>(
   async (app, opts) => {
     if (!existsSync(`${opts.root}/index.html`)) {
       app.get('/', { schema: { hide: true } }, async (_req, reply) =>
-        reply.type('text/plain').send(`The web app is not built: run 'npm run build:web' (npm start does this for you).\nAPI: /docs\n`),
+        reply
+          .type('text/plain')
+          .send(
+            `The web app is not built: run 'npm run build:web' (npm start does this for you).\nAPI: /docs\n`,
+          ),
       );
       return;
     }
-    await app.register(fastifyStatic, { root: opts.root, prefix: '/', index: 'index.html', maxAge: '1h', immutable: false });
+    await app.register(fastifyStatic, {
+      root: opts.root,
+      prefix: '/',
+      index: 'index.html',
+      maxAge: '1h',
+      immutable: false,
+    });
   },
   { name: 'web-app' },
 );

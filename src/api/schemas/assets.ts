@@ -21,13 +21,18 @@ export const AssetView = Type.Object({
   feeder: Type.Optional(NamedRef),
   substation: Type.Optional(NamedRef),
   energized: Type.Union([Type.Boolean(), Type.Null()]),
-  loading_pct: Type.Union([Type.Number(), Type.Null()], { description: 'Base-case loading, % of derated rating; null where not applicable' }),
+  loading_pct: Type.Union([Type.Number(), Type.Null()], {
+    description: 'Base-case loading, % of derated rating; null where not applicable',
+  }),
   downstream: Type.Optional(Downstream),
 });
 
 export const AssetListQuery = Type.Object({
   layer: Type.String({ description: 'Asset table, e.g. transformers, meters, substations' }),
-  bbox: Type.String({ description: 'west,south,east,north in degrees', pattern: '^-?[0-9.]+,-?[0-9.]+,-?[0-9.]+,-?[0-9.]+$' }),
+  bbox: Type.String({
+    description: 'west,south,east,north in degrees',
+    pattern: '^-?[0-9.]+,-?[0-9.]+,-?[0-9.]+,-?[0-9.]+$',
+  }),
   limit: Type.Integer({ minimum: 1, maximum: 1000, default: 100 }),
   offset: Type.Integer({ minimum: 0, default: 0 }),
 });

@@ -12,7 +12,10 @@ export const ErrorResponse = Type.Object(
 );
 
 export const AssetIdParams = Type.Object({
-  id: Type.String({ pattern: ASSET_ID_PATTERN, description: 'Asset id, e.g. SUB-0001, XFMR-000123, MTR-0000042' }),
+  id: Type.String({
+    pattern: ASSET_ID_PATTERN,
+    description: 'Asset id, e.g. SUB-0001, XFMR-000123, MTR-0000042',
+  }),
 });
 
 export const NamedRef = Type.Object({ id: Type.String(), name: Type.String() });

@@ -2,7 +2,11 @@
 import { Type } from 'typebox';
 
 export const SearchQuery = Type.Object({
-  q: Type.String({ minLength: 1, maxLength: 200, description: 'Id, name, address, or meter/customer number' }),
+  q: Type.String({
+    minLength: 1,
+    maxLength: 200,
+    description: 'Id, name, address, or meter/customer number',
+  }),
   limit: Type.Integer({ minimum: 1, maximum: 50, default: 10 }),
 });
 

@@ -2,7 +2,9 @@
 import { Type } from 'typebox';
 import { NamedRef } from './common.ts';
 
-const Line = Type.Array(Type.Array(Type.Number(), { minItems: 2, maxItems: 2 }), { description: '[[lon, lat], ...]' });
+const Line = Type.Array(Type.Array(Type.Number(), { minItems: 2, maxItems: 2 }), {
+  description: '[[lon, lat], ...]',
+});
 
 export const TraceResponse = Type.Object({
   id: Type.String(),

@@ -9,12 +9,16 @@ export const MAX_BBOX_DEG2 = 0.25;
 
 export function parseBbox(text: string): Bbox {
   const v = text.split(',').map(Number);
-  if (v.length !== 4 || v.some((x) => !Number.isFinite(x))) throw new HttpError(400, `bbox must be west,south,east,north, got '${text}'`);
+  if (v.length !== 4 || v.some((x) => !Number.isFinite(x)))
+    throw new HttpError(400, `bbox must be west,south,east,north, got '${text}'`);
   const [w, s, e, n] = v;
   if (w < -180 || e > 180 || s < -90 || n > 90) throw new HttpError(400, 'bbox is outside the world');
   if (w >= e || s >= n) throw new HttpError(400, 'bbox must have west < east and south < north');
   if ((e - w) * (n - s) > MAX_BBOX_DEG2) {
-    throw new HttpError(400, `bbox too large: ${((e - w) * (n - s)).toFixed(3)} square degrees (at most ${MAX_BBOX_DEG2}); use the tiles for overviews`);
+    throw new HttpError(
+      400,
+      `bbox too large: ${((e - w) * (n - s)).toFixed(3)} square degrees (at most ${MAX_BBOX_DEG2}); use the tiles for overviews`,
+    );
   }
   return [w, s, e, n];
 }

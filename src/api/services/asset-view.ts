@@ -69,8 +69,10 @@ export function assetProperties(ctx: GridContext, ref: AssetRef): Record<string,
   for (const [name, col] of Object.entries(spec.columns)) {
     if (name === 'lon' || name === 'lat') continue;
     const value = (table.cols as Record<string, ArrayLike<number | string>>)[name][ref.index];
-    if ('codes' in col && col.codes) out[name] = (CODES[col.codes as CodeList] as readonly string[])[value as number] ?? String(value);
-    else if ('ref' in col && col.ref) out[name] = (value as number) >= 0 ? ctx.model.tables[col.ref as TableName].ids[value as number] : '';
+    if ('codes' in col && col.codes)
+      out[name] = (CODES[col.codes as CodeList] as readonly string[])[value as number] ?? String(value);
+    else if ('ref' in col && col.ref)
+      out[name] = (value as number) >= 0 ? ctx.model.tables[col.ref as TableName].ids[value as number] : '';
     else out[name] = typeof value === 'number' && !Number.isInteger(value) ? round(value, 3) : value;
   }
   return out;
@@ -90,7 +92,13 @@ export function summarizeTransformers(ctx: GridContext, transformers: number[]):
     if (t.customers.cols.critical[c] > 0) critical++;
     load += ctx.loading.customer_kw[c];
   }
-  return { customers, critical_customers: critical, meters: customers, transformers: transformers.length, load_kw: round(load) };
+  return {
+    customers,
+    critical_customers: critical,
+    meters: customers,
+    transformers: transformers.length,
+    load_kw: round(load),
+  };
 }
 
 /** What a meter or customer supplies: itself. */
@@ -153,8 +161,13 @@ export function describeAsset(ctx: GridContext, ref: AssetRef): AssetView {
     view.lat = t.dist_nodes.cols.lat[n];
   }
   const trace = traceAsset(ctx.model, ctx.graph, ref.table, ref.index);
-  if (trace.feeder >= 0) view.feeder = { id: t.feeders.ids[trace.feeder], name: t.feeders.cols.name[trace.feeder] };
-  if (trace.substation >= 0) view.substation = { id: t.substations.ids[trace.substation], name: t.substations.cols.name[trace.substation] };
+  if (trace.feeder >= 0)
+    view.feeder = { id: t.feeders.ids[trace.feeder], name: t.feeders.cols.name[trace.feeder] };
+  if (trace.substation >= 0)
+    view.substation = {
+      id: t.substations.ids[trace.substation],
+      name: t.substations.cols.name[trace.substation],
+    };
   if (ref.table === 'feeders' && view.lon === undefined) {
     const h = t.feeders.cols.head_node[ref.index];
     view.lon = t.dist_nodes.cols.lon[h];

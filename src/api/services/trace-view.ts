@@ -28,22 +28,37 @@ export function describeTrace(ctx: GridContext, ref: AssetRef) {
   }
   const path = [
     ...trace.upstreamSections.map((s) => ({ id: t.line_sections.ids[s], table: 'line_sections', name: '' })),
-    ...trace.upstreamDevices.map((d) => ({ id: t.protective_devices.ids[d], table: 'protective_devices', name: '' })),
+    ...trace.upstreamDevices.map((d) => ({
+      id: t.protective_devices.ids[d],
+      table: 'protective_devices',
+      name: '',
+    })),
   ];
   const breaker = trace.upstreamDevices.find((d) => t.protective_devices.cols.kind[d] === 0);
   const summary =
-    ref.table === 'meters' || ref.table === 'customers' ? summarizeCustomer(ctx, ref) : summarizeTransformers(ctx, trace.transformers);
+    ref.table === 'meters' || ref.table === 'customers'
+      ? summarizeCustomer(ctx, ref)
+      : summarizeTransformers(ctx, trace.transformers);
   const lines = trace.downstreamSections.slice(0, MAX_DOWNSTREAM_LINES).map(segment);
   return {
     id: ctx.model.tables[ref.table].ids[ref.index],
     upstream: {
       path,
-      feeder: trace.feeder >= 0 ? { id: t.feeders.ids[trace.feeder], name: t.feeders.cols.name[trace.feeder] } : null,
+      feeder:
+        trace.feeder >= 0
+          ? { id: t.feeders.ids[trace.feeder], name: t.feeders.cols.name[trace.feeder] }
+          : null,
       substation:
-        trace.substation >= 0 ? { id: t.substations.ids[trace.substation], name: t.substations.cols.name[trace.substation] } : null,
+        trace.substation >= 0
+          ? { id: t.substations.ids[trace.substation], name: t.substations.cols.name[trace.substation] }
+          : null,
       breaker: breaker !== undefined ? t.protective_devices.ids[breaker] : null,
       lines: upstreamLines,
     },
-    downstream: { ...summary, lines, lines_truncated: trace.downstreamSections.length > MAX_DOWNSTREAM_LINES },
+    downstream: {
+      ...summary,
+      lines,
+      lines_truncated: trace.downstreamSections.length > MAX_DOWNSTREAM_LINES,
+    },
   };
 }

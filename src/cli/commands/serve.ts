@@ -12,13 +12,26 @@ Serves the web app, the API (/api, docs at /docs) and vector tiles (/tiles) for 
 (default ./data or $FLUX_DATA) on http://HOST:PORT (default 127.0.0.1:8080, or $HOST/$PORT).`;
 
 /** Serves the dataset in `dir` (or one already loaded from it). */
-export async function serveDataset(dir: string, port: number, host: string, loaded?: LoadedDataset): Promise<void> {
+export async function serveDataset(
+  dir: string,
+  port: number,
+  host: string,
+  loaded?: LoadedDataset,
+): Promise<void> {
   ensureWebBuilt();
   const started = performance.now();
   const { model, meta } = loaded ?? (await loadDataset(dir));
   const context = buildGridContext(model, meta);
-  const tiles = new TileService(context.model, { energization: context.energization, loading: context.loading });
-  const app = await buildApp({ context, tiles, webRoot: WEB_DIST, logger: { level: process.env.LOG_LEVEL ?? 'warn' } });
+  const tiles = new TileService(context.model, {
+    energization: context.energization,
+    loading: context.loading,
+  });
+  const app = await buildApp({
+    context,
+    tiles,
+    webRoot: WEB_DIST,
+    logger: { level: process.env.LOG_LEVEL ?? 'warn' },
+  });
   await app.listen({ port, host });
   console.log(`loaded ${context.model.meta.name} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   console.log(`Flux Ops Center on http://${host}:${port}  (API docs: http://${host}:${port}/docs)`);
@@ -31,7 +44,11 @@ export async function serveDataset(dir: string, port: number, host: string, load
 }
 
 export function serveFlags(command: string, argv: string[]) {
-  const flags = parseFlags(command, argv, { data: { type: 'string' }, port: { type: 'string' }, host: { type: 'string' } });
+  const flags = parseFlags(command, argv, {
+    data: { type: 'string' },
+    port: { type: 'string' },
+    host: { type: 'string' },
+  });
   return {
     dir: flags.data ?? process.env.FLUX_DATA ?? 'data',
     port: integerFlag(command, 'port', flags.port ?? process.env.PORT, 8080),

@@ -24,7 +24,10 @@ export const startCommand = {
   usage,
   async run(argv: string[]): Promise<number> {
     const noServe = argv.includes('--no-serve');
-    const { dir, port, host } = serveFlags('start', argv.filter((a) => a !== '--no-serve'));
+    const { dir, port, host } = serveFlags(
+      'start',
+      argv.filter((a) => a !== '--no-serve'),
+    );
     if (!existsSync(join(dir, DATASET_FILE))) {
       console.log(
         `no dataset in ${dir}: generating the default ${DEFAULT_SCALE} grid (seed ${DEFAULT_SEED})`,

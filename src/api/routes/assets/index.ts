@@ -10,7 +10,14 @@ import { assetProperties, describeAsset } from '../../services/asset-view.ts';
 export const assetRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/api/assets/:id',
-    { schema: { tags: ['grid'], summary: 'One asset with its attributes, loading and downstream customers', params: AssetIdParams, response: { 200: AssetView, ...errorResponses } } },
+    {
+      schema: {
+        tags: ['grid'],
+        summary: 'One asset with its attributes, loading and downstream customers',
+        params: AssetIdParams,
+        response: { 200: AssetView, ...errorResponses },
+      },
+    },
     async (request) => {
       const ref = app.grid.locator.locate(request.params.id);
       if (!ref) throw new HttpError(404, `no asset ${request.params.id}`);
@@ -20,12 +27,20 @@ export const assetRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get(
     '/api/assets',
-    { schema: { tags: ['grid'], summary: 'Assets of one type inside a bounding box, paged by row order', querystring: AssetListQuery, response: { 200: AssetList, ...errorResponses } } },
+    {
+      schema: {
+        tags: ['grid'],
+        summary: 'Assets of one type inside a bounding box, paged by row order',
+        querystring: AssetListQuery,
+        response: { 200: AssetList, ...errorResponses },
+      },
+    },
     async (request) => {
       const { layer, limit, offset } = request.query;
       const spec = tableSpec(layer);
       if (!spec) throw new HttpError(400, `unknown asset type '${layer}'`);
-      if (spec.geometry === 'none') throw new HttpError(400, `'${layer}' has no geometry of its own to query by bbox`);
+      if (spec.geometry === 'none')
+        throw new HttpError(400, `'${layer}' has no geometry of its own to query by bbox`);
       const bbox = parseBbox(request.query.bbox);
       const { total, rows } = queryAssetsInBbox(app.grid, layer as TableName, bbox, limit, offset);
       const table = app.grid.model.tables[layer as TableName];

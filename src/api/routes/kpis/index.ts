@@ -5,7 +5,13 @@ import { KpiResponse } from '../../schemas/kpis.ts';
 export const kpiRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/api/kpis',
-    { schema: { tags: ['grid'], summary: 'Customers served, peak load, capacity, loading, assets by state, reliability', response: { 200: KpiResponse } } },
+    {
+      schema: {
+        tags: ['grid'],
+        summary: 'Customers served, peak load, capacity, loading, assets by state, reliability',
+        response: { 200: KpiResponse },
+      },
+    },
     async () => app.grid.kpis(),
   );
 };

@@ -7,7 +7,14 @@ import { describeSearchHit } from '../../services/search-view.ts';
 export const searchRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/api/search',
-    { schema: { tags: ['grid'], summary: 'Find assets by id, name, address or meter number', querystring: SearchQuery, response: { 200: SearchResponse, ...errorResponses } } },
+    {
+      schema: {
+        tags: ['grid'],
+        summary: 'Find assets by id, name, address or meter number',
+        querystring: SearchQuery,
+        response: { 200: SearchResponse, ...errorResponses },
+      },
+    },
     async (request) => {
       const { q, limit } = request.query;
       const hits = app.grid.search.search(q, limit);

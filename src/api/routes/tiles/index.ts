@@ -25,7 +25,11 @@ export const tileRoutes: FastifyPluginAsyncTypebox<{ tiles: TileService }> = asy
         tags: ['map'],
         summary: 'A vector tile (application/vnd.mapbox-vector-tile) of one map layer',
         params: TileParams,
-        response: { 200: Type.Any({ description: 'Mapbox Vector Tile bytes' }), 304: Type.Null(), ...errorResponses },
+        response: {
+          200: Type.Any({ description: 'Mapbox Vector Tile bytes' }),
+          304: Type.Null(),
+          ...errorResponses,
+        },
       },
       // Tiles are compressed here once per cached tile, not per response.
       config: { compress: false },
@@ -34,7 +38,10 @@ export const tileRoutes: FastifyPluginAsyncTypebox<{ tiles: TileService }> = asy
       const { layer, z, x, y } = request.params;
       // A bad layer, zoom or x/y throws TileRequestError, whose statusCode the error handler sends.
       const tile = opts.tiles.getTile(layer, z, x, y);
-      reply.header('ETag', tile.etag).header('Cache-Control', 'public, max-age=300').header('Vary', 'Accept-Encoding');
+      reply
+        .header('ETag', tile.etag)
+        .header('Cache-Control', 'public, max-age=300')
+        .header('Vary', 'Accept-Encoding');
       if (request.headers['if-none-match'] === tile.etag) return reply.status(304).send(null);
       reply.type('application/vnd.mapbox-vector-tile');
       const acceptsGzip = /\bgzip\b/.test(String(request.headers['accept-encoding'] ?? ''));

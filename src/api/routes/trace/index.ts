@@ -8,7 +8,14 @@ import { describeTrace } from '../../services/trace-view.ts';
 export const traceRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/api/trace/:id',
-    { schema: { tags: ['grid'], summary: 'Upstream and downstream trace of an asset', params: AssetIdParams, response: { 200: TraceResponse, ...errorResponses } } },
+    {
+      schema: {
+        tags: ['grid'],
+        summary: 'Upstream and downstream trace of an asset',
+        params: AssetIdParams,
+        response: { 200: TraceResponse, ...errorResponses },
+      },
+    },
     async (request) => {
       const ref = app.grid.locator.locate(request.params.id);
       if (!ref) throw new HttpError(404, `no asset ${request.params.id}`);
