@@ -3,9 +3,13 @@
  * figures to bench/results/NAME.json.
  */
 import { runGenerateBench } from './generate.ts';
+import { runPageLoadBench } from './page-load.ts';
+import { runTilesBench } from './tiles.ts';
 
 const BENCHES: Record<string, (argv: string[]) => Promise<void>> = {
   generate: runGenerateBench,
+  tiles: runTilesBench,
+  'page-load': runPageLoadBench,
 };
 
 const [name, ...rest] = process.argv.slice(2);

@@ -6,6 +6,9 @@ import { integerFlag, parseFlags } from '../args.ts';
 import { ensureWebBuilt, WEB_DIST } from '../web-build.ts';
 import { loadDataset, type LoadedDataset } from './info.ts';
 
+/** Tiles up to this zoom are built at start (about 0.2–0.5 s at metro scale). */
+export const PREWARM_MAX_ZOOM = 11;
+
 const usage = `usage: flux serve [--data DIR] [--port N] [--host ADDR]
 
 Serves the web app, the API (/api, docs at /docs) and vector tiles (/tiles) for the dataset in DIR
