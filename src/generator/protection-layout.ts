@@ -2,7 +2,7 @@
  * Protection and switching on each feeder, laid out the way distribution planners do: a breaker
  * at the substation, a mid-trunk recloser on long trunk arms, fuses at every lateral tap,
  * normally-closed sectionalizers at the trunk thirds, and normally-open ties from feeder ends to
- * the nearest node of a neighbouring feeder.
+ * the nearest node of a neighbouring feeder of the same voltage.
  */
 import { lineCurrentA } from '../model/electrical.ts';
 import { POWER_FACTOR } from '../model/load-model.ts';
@@ -115,12 +115,12 @@ export function layOutProtection(
     }
   }
 
-  addTies(net, p, children);
+  addTies(net, p, children, assets.feederKv);
   return p;
 }
 
 /** Normally-open ties from leaf nodes (farthest first) to the nearest node of another feeder. */
-function addTies(net: PrimaryNetwork, p: Protection, children: Int32Array): void {
+function addTies(net: PrimaryNetwork, p: Protection, children: Int32Array, feederKv: Float64Array): void {
   const cell = TIE_REACH_KM;
   const grid = new Map<string, number[]>();
   const cellKey = (x: number, y: number) => `${Math.floor(x / cell)},${Math.floor(y / cell)}`;
@@ -158,7 +158,9 @@ function addTies(net: PrimaryNetwork, p: Protection, children: Int32Array): void
         for (let dy = -1; dy <= 1; dy++) {
           for (const n of grid.get(`${cx + dx},${cy + dy}`) ?? []) {
             const g = net.nodeFeeder[n];
-            if (g === f || paired.has(`${Math.min(f, g)}-${Math.max(f, g)}`)) continue;
+            // A tie can only parallel feeders of the same voltage.
+            if (g === f || feederKv[g] !== feederKv[f] || paired.has(`${Math.min(f, g)}-${Math.max(f, g)}`))
+              continue;
             const d = Math.hypot(net.nodeX[n] - x, net.nodeY[n] - y);
             if (d < bestD || (d === bestD && n < best)) {
               bestD = d;

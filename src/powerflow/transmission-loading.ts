@@ -16,6 +16,15 @@ export interface TransmissionLoading {
   /** Load that no in-service generator in its island could serve. */
   unserved_mw: number;
   islands: number;
+  /** Island of each bus, and each island's load beyond its in-service capacity. */
+  busIsland: Int32Array;
+  islandDeficit_mw: Float64Array;
+}
+
+/** Lines and generators out of service (1 = out). */
+export interface TransmissionOutages {
+  linesOut?: Uint8Array;
+  generatorsOut?: Uint8Array;
 }
 
 type Tables = Pick<GridTables, 'buses' | 'generators' | 'transmission_lines' | 'substations'>;
@@ -25,11 +34,12 @@ export function computeTransmissionLoading(
   substation_mw: ArrayLike<number>,
   conditions: OperatingConditions,
   baseMva: number,
+  outages: TransmissionOutages = {},
 ): TransmissionLoading {
   const nBus = tables.buses.size;
   const line = tables.transmission_lines.cols;
   const nLine = tables.transmission_lines.size;
-  const inService = new Uint8Array(nLine).fill(1);
+  const inService = Uint8Array.from({ length: nLine }, (_, k) => (outages.linesOut?.[k] ? 0 : 1));
   const load = new Float64Array(nBus);
   for (let s = 0; s < tables.substations.size; s++) load[tables.substations.cols.bus[s]] += substation_mw[s];
 
@@ -40,6 +50,7 @@ export function computeTransmissionLoading(
   const slack = new Int32Array(count).fill(-1);
   for (let b = 0; b < nBus; b++) islandLoad[label[b]] += load[b];
   for (let g = 0; g < tables.generators.size; g++) {
+    if (outages.generatorsOut?.[g]) continue;
     const isl = label[gen.bus[g]];
     islandCapacity[isl] += gen.pmax_mw[g];
     if (slack[isl] < 0 || gen.pmax_mw[g] > gen.pmax_mw[slack[isl]]) slack[isl] = g;
@@ -48,24 +59,25 @@ export function computeTransmissionLoading(
   let unserved_mw = 0;
   const injection = new Float64Array(nBus);
   for (let b = 0; b < nBus; b++) injection[b] = -load[b];
+  const islandDeficit_mw = new Float64Array(count);
   for (let isl = 0; isl < count; isl++) {
-    if (islandCapacity[isl] < islandLoad[isl]) unserved_mw += islandLoad[isl] - islandCapacity[isl];
+    islandDeficit_mw[isl] = Math.max(0, islandLoad[isl] - islandCapacity[isl]);
+    unserved_mw += islandDeficit_mw[isl];
   }
   for (let g = 0; g < tables.generators.size; g++) {
+    if (outages.generatorsOut?.[g]) continue;
     const isl = label[gen.bus[g]];
-    const share = Math.min(1, islandLoad[isl] / islandCapacity[isl]);
+    const share = islandCapacity[isl] > 0 ? Math.min(1, islandLoad[isl] / islandCapacity[isl]) : 0;
     generation_mw[g] = gen.pmax_mw[g] * share;
     injection[gen.bus[g]] += generation_mw[g];
   }
 
   const flow_mw = new Float64Array(nLine);
   for (let isl = 0; isl < count; isl++) {
-    if (slack[isl] < 0) {
-      for (let b = 0; b < nBus; b++) if (label[b] === isl) unserved_mw += load[b];
-      continue;
-    }
+    // An island without generation is all deficit (counted above) and carries no flow.
+    if (slack[isl] < 0) continue;
     // Solve this island alone: branches outside it are out of service for this solve.
-    const inIsland = Uint8Array.from(line.from_bus, (f) => (label[f] === isl ? 1 : 0));
+    const inIsland = Uint8Array.from(line.from_bus, (f, k) => (inService[k] && label[f] === isl ? 1 : 0));
     const result = solveDcPowerFlowIsland(
       tables,
       injection,
@@ -81,7 +93,15 @@ export function computeTransmissionLoading(
   const loading_pct = Float64Array.from(flow_mw, (p, k) =>
     line.rating_mva[k] > 0 ? (100 * Math.abs(p)) / (line.rating_mva[k] * factor) : 0,
   );
-  return { flow_mw, loading_pct, generation_mw, unserved_mw, islands: count };
+  return {
+    flow_mw,
+    loading_pct,
+    generation_mw,
+    unserved_mw,
+    islands: count,
+    busIsland: label,
+    islandDeficit_mw,
+  };
 }
 
 function solveDcPowerFlowIsland(

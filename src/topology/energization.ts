@@ -1,100 +1,121 @@
 /**
- * Which assets are energized in a given switching state: transmission buses in an island with
- * generation, substations on such buses, then every distribution node reachable from an
- * energized feeder head through closed sections (and any closed ties), and the equipment on them.
+ * Which assets are energized in a given state: transmission buses in an island with an
+ * in-service generator, substations in service on such buses, then every distribution node
+ * reachable from a live feeder head through closed sections (and closed ties), and the
+ * equipment on them.
  */
 import type { GridModel, TableName } from '../model/grid-model.ts';
 import { findIslands } from '../powerflow/islands.ts';
+import {
+  buildDistributionAdjacency,
+  switchedTopology,
+  type DistributionAdjacency,
+  type SwitchedTopology,
+} from './switched-network.ts';
 
+/** Outages and switch positions; every array is optional and 1 means "out"/"open"/"closed" as named. */
 export interface SwitchingState {
-  /** 1 = transmission line out of service. */
   linesOut?: Uint8Array;
-  /** 1 = line section open (failed, or its protective device/switch open). */
+  generatorsOut?: Uint8Array;
+  substationsOut?: Uint8Array;
+  /** Line section open (failed, or opened by its protective device or for isolation). */
   sectionsOpen?: Uint8Array;
-  /** 1 = tie switch closed (ties are normally open). */
+  /** Tie switch closed (ties are normally open). */
   tiesClosed?: Uint8Array;
+  transformersOut?: Uint8Array;
+  metersOut?: Uint8Array;
 }
 
 export type Energization = Partial<Record<TableName, Uint8Array>>;
 
-export function computeEnergization(model: GridModel, state: SwitchingState = {}): Energization {
+const adjacencyCache = new WeakMap<GridModel, DistributionAdjacency>();
+
+/** The model's distribution adjacency, built once per model. */
+export function distributionAdjacency(model: GridModel): DistributionAdjacency {
+  let adj = adjacencyCache.get(model);
+  if (!adj) adjacencyCache.set(model, (adj = buildDistributionAdjacency(model)));
+  return adj;
+}
+
+/** Transmission side: energized buses, substations and generators, and the feeders they can supply. */
+export function transmissionEnergization(model: GridModel, state: SwitchingState) {
   const t = model.tables;
   const line = t.transmission_lines.cols;
   const inService = Uint8Array.from(line.from_bus, (_, k) => (state.linesOut?.[k] ? 0 : 1));
   const { label, count } = findIslands(t.buses.size, line.from_bus, line.to_bus, inService);
   const islandHasGen = new Uint8Array(count);
-  for (let g = 0; g < t.generators.size; g++)
-    if (t.generators.cols.pmax_mw[g] > 0) islandHasGen[label[t.generators.cols.bus[g]]] = 1;
+  const gen = t.generators.cols;
+  for (let g = 0; g < t.generators.size; g++) {
+    if (gen.pmax_mw[g] > 0 && !state.generatorsOut?.[g]) islandHasGen[label[gen.bus[g]]] = 1;
+  }
   const buses = Uint8Array.from(label, (isl) => islandHasGen[isl]);
-  const substations = Uint8Array.from(t.substations.cols.bus, (b) => buses[b]);
-  const generators = Uint8Array.from(t.generators.cols.bus, (b) => buses[b]);
-  const lines = Uint8Array.from(line.from_bus, (a, k) => (inService[k] && buses[a] ? 1 : 0));
+  const substations = Uint8Array.from(t.substations.cols.bus, (b, s) =>
+    buses[b] && !state.substationsOut?.[s] ? 1 : 0,
+  );
+  const generators = Uint8Array.from(gen.bus, (b, g) => (buses[b] && !state.generatorsOut?.[g] ? 1 : 0));
+  const transmission_lines = Uint8Array.from(line.from_bus, (a, k) => (inService[k] && buses[a] ? 1 : 0));
   const feeders = Uint8Array.from(t.feeders.cols.substation, (s) => substations[s]);
+  return { buses, substations, generators, transmission_lines, feeders, busIsland: label };
+}
 
-  // Undirected adjacency over closed sections and closed ties.
-  const nNode = t.dist_nodes.size;
+/** Energization of every grid table; also returns the distribution walk it came from. */
+export function computeEnergizationDetailed(
+  model: GridModel,
+  state: SwitchingState = {},
+): { energization: Energization; topology: SwitchedTopology } {
+  const t = model.tables;
+  const { buses, substations, generators, transmission_lines, feeders } = transmissionEnergization(
+    model,
+    state,
+  );
+  const nSec = t.line_sections.size;
+  const topology = switchedTopology(
+    model,
+    distributionAdjacency(model),
+    feeders,
+    state.sectionsOpen ?? new Uint8Array(nSec),
+    state.tiesClosed ?? new Uint8Array(t.switches.size),
+  );
+  const nodes = topology.nodeEnergized;
   const sec = t.line_sections.cols;
-  const sw = t.switches.cols;
-  const degree = new Int32Array(nNode + 1);
-  const edges: [number, number][] = [];
-  for (let s = 0; s < t.line_sections.size; s++)
-    if (!state.sectionsOpen?.[s]) edges.push([sec.from_node[s], sec.to_node[s]]);
-  for (let k = 0; k < t.switches.size; k++)
-    if (sw.kind[k] === 1 && state.tiesClosed?.[k]) edges.push([sw.node_a[k], sw.node_b[k]]);
-  for (const [a, b] of edges) {
-    degree[a + 1]++;
-    degree[b + 1]++;
-  }
-  for (let n = 0; n < nNode; n++) degree[n + 1] += degree[n];
-  const fill = degree.slice(0, nNode);
-  const adj = new Int32Array(degree[nNode]);
-  for (const [a, b] of edges) {
-    adj[fill[a]++] = b;
-    adj[fill[b]++] = a;
-  }
-  const nodes = new Uint8Array(nNode);
-  const queue: number[] = [];
-  t.feeders.cols.head_node.forEach((h, f) => {
-    if (feeders[f] && !nodes[h]) {
-      nodes[h] = 1;
-      queue.push(h);
-    }
-  });
-  for (let q = 0; q < queue.length; q++) {
-    const n = queue[q];
-    for (let e = degree[n]; e < degree[n + 1]; e++) {
-      const m = adj[e];
-      if (!nodes[m]) {
-        nodes[m] = 1;
-        queue.push(m);
-      }
-    }
-  }
   const line_sections = Uint8Array.from(sec.from_node, (a, s) =>
     !state.sectionsOpen?.[s] && nodes[a] && nodes[sec.to_node[s]] ? 1 : 0,
   );
-  const transformers = Uint8Array.from(t.transformers.cols.node, (n) => nodes[n]);
-  const meters = Uint8Array.from(t.meters.cols.transformer, (x) => transformers[x]);
+  const transformers = Uint8Array.from(t.transformers.cols.node, (n, x) =>
+    nodes[n] && !state.transformersOut?.[x] ? 1 : 0,
+  );
+  const meters = Uint8Array.from(t.meters.cols.transformer, (x, m) =>
+    transformers[x] && !state.metersOut?.[m] ? 1 : 0,
+  );
   const customers = Uint8Array.from(t.customers.cols.meter, (m) => meters[m]);
   const poles = new Uint8Array(t.poles.size);
   t.dist_nodes.cols.pole.forEach((p, n) => {
     if (p >= 0 && nodes[n]) poles[p] = 1;
   });
   const protective_devices = Uint8Array.from(t.protective_devices.cols.section, (s) => line_sections[s]);
+  const sw = t.switches.cols;
   const switches = Uint8Array.from(sw.node_a, (a, k) => (nodes[a] || nodes[sw.node_b[k]] ? 1 : 0));
+  const headLive = Uint8Array.from(t.feeders.cols.head_node, (h) => nodes[h]);
   return {
-    buses,
-    substations,
-    generators,
-    transmission_lines: lines,
-    feeders,
-    dist_nodes: nodes,
-    line_sections,
-    transformers,
-    meters,
-    customers,
-    poles,
-    protective_devices,
-    switches,
+    energization: {
+      buses,
+      substations,
+      generators,
+      transmission_lines,
+      feeders: headLive,
+      dist_nodes: nodes,
+      line_sections,
+      transformers,
+      meters,
+      customers,
+      poles,
+      protective_devices,
+      switches,
+    },
+    topology,
   };
+}
+
+export function computeEnergization(model: GridModel, state: SwitchingState = {}): Energization {
+  return computeEnergizationDetailed(model, state).energization;
 }

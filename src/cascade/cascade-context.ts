@@ -1,0 +1,118 @@
+/**
+ * Everything a cascade needs that does not change between runs on one model and scenario:
+ * topology, demand, emergency limits, where protection and switches sit, normal exposure
+ * (customers below each asset) and weather hazard probabilities. Built once, shared by sweeps.
+ */
+import type { GridModel } from '../model/grid-model.ts';
+import { customerDemandsKw } from '../model/load-model.ts';
+import { lineRatingFactor, transformerRatingFactor } from '../model/thermal.ts';
+import { buildDistributionGraph, type DistributionGraph } from '../topology/distribution-graph.ts';
+import { distributionAdjacency } from '../topology/energization.ts';
+import type { DistributionAdjacency } from '../topology/switched-network.ts';
+import { flood100yrMembership } from './flood-exposure.ts';
+import { floodFailureProbability, treeStrikeProbability, type Scenario } from './scenarios.ts';
+
+export interface CascadeContext {
+  model: GridModel;
+  scenario: Scenario;
+  graph: DistributionGraph;
+  adjacency: DistributionAdjacency;
+  customer_kw: Float64Array;
+  transformer_kw: Float64Array;
+  /** Customers on each transformer. */
+  transformerCustomers: Int32Array;
+  /** Demand of all customers on transformers at each node, energized or not (what a pickup must carry). */
+  nodeDemand_kw: Float64Array;
+  /** Customers normally below each distribution node (inclusive). */
+  nodeCustomers: Int32Array;
+  /** Protective device on each section (-1 none). */
+  sectionDevice: Int32Array;
+  /** 1 where a section can be opened: a protective device or a sectionalizing switch sits on it. */
+  switchPoint: Uint8Array;
+  /** Emergency limits under the scenario's temperature. */
+  sectionLimit_a: Float64Array;
+  transformerLimit_kva: Float64Array;
+  stxLimit_mva: Float64Array;
+  /** Transmission lines trip above their derated rateA (the standard DC cascade model). */
+  lineLimit_mw: Float64Array;
+  /** Weather: per-section tree-strike and per-asset flood failure probabilities. */
+  sectionHazard: Float64Array;
+  transformerHazard: Float64Array;
+  substationHazard: Float64Array;
+}
+
+export function buildCascadeContext(model: GridModel, scenario: Scenario): CascadeContext {
+  const t = model.tables;
+  const graph = buildDistributionGraph(t);
+  const customer_kw = customerDemandsKw(t.customers, scenario.conditions);
+  const transformer_kw = new Float64Array(t.transformers.size);
+  const transformerCustomers = new Int32Array(t.transformers.size);
+  for (let c = 0; c < t.customers.size; c++) {
+    const x = t.meters.cols.transformer[t.customers.cols.meter[c]];
+    transformer_kw[x] += customer_kw[c];
+    transformerCustomers[x]++;
+  }
+  const nodeDemand_kw = new Float64Array(graph.nodeCount);
+  t.transformers.cols.node.forEach((n, x) => (nodeDemand_kw[n] += transformer_kw[x]));
+  const nodeCustomers = new Int32Array(graph.nodeCount);
+  t.transformers.cols.node.forEach((n, x) => (nodeCustomers[n] += transformerCustomers[x]));
+  for (let k = graph.order.length - 1; k >= 0; k--) {
+    const n = graph.order[k];
+    const s = graph.upstreamSection[n];
+    if (s >= 0) nodeCustomers[t.line_sections.cols.from_node[s]] += nodeCustomers[n];
+  }
+
+  const sectionDevice = new Int32Array(t.line_sections.size).fill(-1);
+  const switchPoint = new Uint8Array(t.line_sections.size);
+  t.protective_devices.cols.section.forEach((s, d) => {
+    sectionDevice[s] = d;
+    switchPoint[s] = 1;
+  });
+  t.switches.cols.section.forEach((s) => s >= 0 && (switchPoint[s] = 1));
+
+  const temp = scenario.conditions.temperature_c;
+  const e = scenario.emergency_factor;
+  const lf = lineRatingFactor(temp);
+  const tf = transformerRatingFactor(temp);
+  const sectionLimit_a = Float64Array.from(t.line_sections.cols.rating_a, (a) => a * lf * e);
+  const transformerLimit_kva = Float64Array.from(t.transformers.cols.kva, (k) => k * tf * e);
+  const stxLimit_mva = Float64Array.from(t.substation_transformers.cols.rating_mva, (m) => m * tf * e);
+  const lineLimit_mw = Float64Array.from(t.transmission_lines.cols.rating_mva, (m) => m * lf);
+
+  // Weather hazards: trees on overhead sections; floodwater on ground-mounted equipment.
+  const sectionHazard = new Float64Array(t.line_sections.size);
+  const tr = t.trees.cols;
+  for (let k = 0; k < t.trees.size; k++) {
+    const s = tr.section[k];
+    if (s < 0 || !t.line_sections.cols.overhead[s]) continue;
+    const p = treeStrikeProbability(tr.height_m[k], tr.clearance_m[k], scenario.wind_mps);
+    sectionHazard[s] = 1 - (1 - sectionHazard[s]) * (1 - p);
+  }
+  const inFlood = flood100yrMembership(model, scenario.flooding);
+  const transformerHazard = Float64Array.from(t.transformers.cols.mount, (mount, x) =>
+    floodFailureProbability(inFlood.transformers[x] === 1, scenario.flooding, mount === 1),
+  );
+  const substationHazard = Float64Array.from(inFlood.substations, (inside) =>
+    floodFailureProbability(inside === 1, scenario.flooding, true),
+  );
+  return {
+    model,
+    scenario,
+    graph,
+    adjacency: distributionAdjacency(model),
+    customer_kw,
+    transformer_kw,
+    transformerCustomers,
+    nodeDemand_kw,
+    nodeCustomers,
+    sectionDevice,
+    switchPoint,
+    sectionLimit_a,
+    transformerLimit_kva,
+    stxLimit_mva,
+    lineLimit_mw,
+    sectionHazard,
+    transformerHazard,
+    substationHazard,
+  };
+}

@@ -1,0 +1,319 @@
+/**
+ * The cascade wave loop on a Flux grid, transmission and distribution coupled. Wave 0 fails the
+ * patient zero (and, under a weather scenario, what the weather fails). In every wave: failures
+ * apply (faults are cleared by the nearest upstream protective device and isolated at the nearest
+ * switching points), de-energized healthy parts are picked up through ties with headroom,
+ * substation demand feeds a DC power flow per transmission island (islands short of generation
+ * shed whole feeders, largest first), and whatever is now above its trip limit fails in the next
+ * wave. It stops when a wave fails nothing new.
+ */
+import type { TableName } from '../model/grid-model.ts';
+import { Rng } from '../generator/rng.ts';
+import type { AssetRef } from '../search/asset-locator.ts';
+import type { CascadeContext } from './cascade-context.ts';
+import type { CascadeResult, CascadeWave, FailedAsset, FailureCause } from './cascade-types.ts';
+import { evaluate, findOverloads, type Evaluation } from './cascade-evaluation.ts';
+import { CascadeState } from './cascade-state.ts';
+import { clearFault } from './protection.ts';
+import { DETERMINISTIC_HAZARD_THRESHOLD } from './scenarios.ts';
+import { restoreThroughTies } from './transfer.ts';
+
+export interface CascadeOptions {
+  /** Safety stop; real cascades settle in a handful of waves. */
+  maxWaves?: number;
+  /** Fault isolation and tie transfers (default true). */
+  restoration?: boolean;
+  /** Draw weather failures with this seed instead of the deterministic threshold. */
+  stochasticSeed?: number;
+}
+
+interface Pending {
+  ref: AssetRef;
+  cause: FailureCause;
+  loading_pct?: number;
+  probability?: number;
+}
+
+/** Assets a cascade can start from or fail. */
+export const FAILABLE_TABLES: ReadonlySet<TableName> = new Set<TableName>([
+  'buses',
+  'substations',
+  'generators',
+  'transmission_lines',
+  'substation_transformers',
+  'feeders',
+  'dist_nodes',
+  'line_sections',
+  'protective_devices',
+  'switches',
+  'poles',
+  'transformers',
+  'meters',
+  'customers',
+  'trees',
+]);
+
+export function runCascade(
+  ctx: CascadeContext,
+  initial: AssetRef[],
+  options: CascadeOptions = {},
+): CascadeResult {
+  const t = ctx.model.tables;
+  for (const ref of initial) {
+    if (!FAILABLE_TABLES.has(ref.table))
+      throw new Error(`cascade: ${t[ref.table].ids[ref.index]} (${ref.table}) cannot fail`);
+  }
+  const restoration = options.restoration ?? true;
+  const state = new CascadeState(ctx.model);
+  const baseline = evaluate(ctx, state);
+  let pending: Pending[] = initial.map((ref) => ({ ref, cause: 'initial' }));
+  pending.push(...weatherFailures(ctx, options.stochasticSeed));
+  const waves: CascadeWave[] = [];
+  const tiesClosed: string[] = [];
+  let customersRestored = 0;
+  let ev: Evaluation = baseline;
+
+  for (let w = 0; pending.length > 0 && w < (options.maxWaves ?? 30); w++) {
+    const failed: FailedAsset[] = [];
+    for (const p of pending) applyFailure(ctx, state, p, w, restoration, failed);
+    ev = evaluate(ctx, state);
+    if (restoration) {
+      const closed = restoreThroughTies(ctx, {
+        topology: ev.topology,
+        sectionOpen: state.switching().sectionsOpen!,
+        tieClosed: state.tiesClosed,
+        tieFailed: state.tiesFailed,
+        blocked: state.blockedNodes,
+        edge_kw: ev.edge_kw,
+        feeder_kw: ev.feeder_kw,
+      });
+      if (closed.length) {
+        const before = ev.customersServed;
+        for (const k of closed) {
+          state.tiesClosed[k] = 1;
+          tiesClosed.push(t.switches.ids[k]);
+        }
+        ev = evaluate(ctx, state);
+        customersRestored += ev.customersServed - before;
+      }
+    }
+    if (shedForDeficits(ctx, state, ev, w, failed)) ev = evaluate(ctx, state);
+    waves.push({
+      wave: w,
+      failed,
+      customers_out: t.customers.size - ev.customersServed,
+      mw_out: round(baseline.served_mw - ev.served_mw),
+    });
+    pending = findOverloads(ctx, state, ev)
+      .filter((o) => !state.hasFailed(o.table, o.index))
+      .map((o) => ({
+        ref: { table: o.table, index: o.index },
+        cause: 'overload',
+        loading_pct: round(o.loading_pct),
+      }));
+  }
+  const last = waves.at(-1);
+  return {
+    scenario: ctx.scenario.name,
+    initial: initial.map((r) => t[r.table].ids[r.index]),
+    waves,
+    customers_lost: last?.customers_out ?? 0,
+    critical_customers_lost: baseline.criticalServed - ev.criticalServed,
+    mw_shed: last?.mw_out ?? 0,
+    assets_failed: waves.reduce(
+      (n, wave) =>
+        n + wave.failed.filter((f) => f.cause !== 'protection_trip' && f.cause !== 'load_shed').length,
+      0,
+    ),
+    ties_closed: tiesClosed,
+    customers_restored: customersRestored,
+  };
+}
+
+const round = (v: number) => Math.round(v * 1000) / 1000;
+
+/** Weather failures at the start: drawn with the seed, or every asset at p ≥ the threshold. */
+function weatherFailures(ctx: CascadeContext, seed?: number): Pending[] {
+  const rng = seed === undefined ? undefined : new Rng(seed, 'cascade-weather');
+  const out: Pending[] = [];
+  const draw = (table: TableName, hazard: Float64Array) => {
+    for (let i = 0; i < hazard.length; i++) {
+      const p = hazard[i];
+      if (p <= 0) continue;
+      if (rng ? rng.next() < p : p >= DETERMINISTIC_HAZARD_THRESHOLD)
+        out.push({ ref: { table, index: i }, cause: 'weather', probability: round(p) });
+    }
+  };
+  draw('line_sections', ctx.sectionHazard);
+  draw('transformers', ctx.transformerHazard);
+  draw('substations', ctx.substationHazard);
+  return out;
+}
+
+function exposure(ctx: CascadeContext, ref: AssetRef): number {
+  const t = ctx.model.tables;
+  switch (ref.table) {
+    case 'line_sections':
+      return ctx.nodeCustomers[t.line_sections.cols.to_node[ref.index]];
+    case 'protective_devices':
+      return ctx.nodeCustomers[t.line_sections.cols.to_node[t.protective_devices.cols.section[ref.index]]];
+    case 'transformers':
+      return ctx.transformerCustomers[ref.index];
+    case 'feeders':
+      return ctx.nodeCustomers[t.feeders.cols.head_node[ref.index]];
+    case 'dist_nodes':
+      return ctx.nodeCustomers[ref.index];
+    case 'substations':
+    case 'substation_transformers': {
+      const key =
+        ref.table === 'substations' ? t.feeders.cols.substation : t.feeders.cols.substation_transformer;
+      let n = 0;
+      key.forEach((k, f) => k === ref.index && (n += ctx.nodeCustomers[t.feeders.cols.head_node[f]]));
+      return n;
+    }
+    case 'meters':
+    case 'customers':
+      return 1;
+    default:
+      return 0;
+  }
+}
+
+function applyFailure(
+  ctx: CascadeContext,
+  state: CascadeState,
+  p: Pending,
+  wave: number,
+  restoration: boolean,
+  log: FailedAsset[],
+): void {
+  const t = ctx.model.tables;
+  const { table, index } = p.ref;
+  if (!state.markFailed(table, index)) return;
+  log.push({
+    id: t[table].ids[index],
+    table,
+    wave,
+    cause: p.cause,
+    loading_pct: p.loading_pct,
+    probability: p.probability,
+    customers: exposure(ctx, p.ref),
+  });
+  const fault = (s: number) => {
+    if (s < 0) return;
+    state.sectionsFailed[s] = 1;
+    state.sectionsOpen[s] = 1;
+    const clearing = clearFault(ctx, s, restoration);
+    for (const o of clearing.opened) state.sectionsOpen[o] = 1;
+    for (const n of clearing.zoneNodes) state.blockedNodes[n] = 1;
+    if (clearing.device >= 0 && state.markFailed('protective_devices', clearing.device)) {
+      const ref = { table: 'protective_devices' as const, index: clearing.device };
+      log.push({
+        id: t.protective_devices.ids[clearing.device],
+        table: 'protective_devices',
+        wave,
+        cause: 'protection_trip',
+        customers: exposure(ctx, ref),
+      });
+    }
+  };
+  switch (table) {
+    case 'transmission_lines':
+      state.linesOut[index] = 1;
+      break;
+    case 'generators':
+      state.generatorsOut[index] = 1;
+      break;
+    case 'buses':
+      t.transmission_lines.cols.from_bus.forEach(
+        (a, l) => (a === index || t.transmission_lines.cols.to_bus[l] === index) && (state.linesOut[l] = 1),
+      );
+      t.substations.cols.bus.forEach((b, s) => b === index && (state.substationsOut[s] = 1));
+      break;
+    case 'substations':
+      state.substationsOut[index] = 1;
+      break;
+    case 'substation_transformers':
+      state.stxOut[index] = 1;
+      break;
+    case 'feeders':
+      state.feedersOff[index] = 1;
+      break;
+    case 'line_sections':
+      fault(index);
+      break;
+    case 'dist_nodes':
+      fault(ctx.graph.upstreamSection[index]);
+      break;
+    case 'poles':
+      t.dist_nodes.cols.pole.forEach((pole, n) => pole === index && fault(ctx.graph.upstreamSection[n]));
+      break;
+    case 'protective_devices':
+      fault(t.protective_devices.cols.section[index]);
+      break;
+    case 'switches':
+      if (t.switches.cols.section[index] >= 0) fault(t.switches.cols.section[index]);
+      else {
+        state.tiesFailed[index] = 1;
+        state.tiesClosed[index] = 0;
+      }
+      break;
+    case 'transformers':
+      state.transformersOut[index] = 1;
+      break;
+    case 'meters':
+      state.metersOut[index] = 1;
+      break;
+    case 'customers':
+      state.metersOut[t.customers.cols.meter[index]] = 1;
+      break;
+    case 'trees':
+      fault(t.trees.cols.section[index]);
+      break;
+    default:
+      break;
+  }
+}
+
+/** Under-frequency load shedding: in each island short of generation, shed live feeders, largest first. */
+function shedForDeficits(
+  ctx: CascadeContext,
+  state: CascadeState,
+  ev: Evaluation,
+  wave: number,
+  log: FailedAsset[],
+): boolean {
+  const t = ctx.model.tables;
+  const tr = ev.transmission;
+  let shed = false;
+  for (let isl = 0; isl < tr.islandDeficit_mw.length; isl++) {
+    let deficit = tr.islandDeficit_mw[isl];
+    if (deficit <= 1e-9) continue;
+    const candidates: number[] = [];
+    t.feeders.cols.substation.forEach((s, f) => {
+      if (ev.feeder_kw[f] > 0 && tr.busIsland[t.substations.cols.bus[s]] === isl) candidates.push(f);
+    });
+    // Islands with no generation at all are already dark through energization.
+    const hasGeneration = t.generators.cols.bus.some(
+      (b, g) => !state.generatorsOut[g] && tr.busIsland[b] === isl,
+    );
+    if (!hasGeneration) continue;
+    candidates.sort((a, b) => ev.feeder_kw[b] - ev.feeder_kw[a] || a - b);
+    for (const f of candidates) {
+      if (deficit <= 1e-9) break;
+      state.feedersOff[f] = 1;
+      deficit -= ev.feeder_kw[f] / 1000;
+      shed = true;
+      if (state.markFailed('feeders', f)) {
+        log.push({
+          id: t.feeders.ids[f],
+          table: 'feeders',
+          wave,
+          cause: 'load_shed',
+          customers: ctx.nodeCustomers[t.feeders.cols.head_node[f]],
+        });
+      }
+    }
+  }
+  return shed;
+}

@@ -1,0 +1,135 @@
+/** The coupled T&D cascade on generated grids: hand-checkable cases and physical properties. */
+import { describe, expect, it } from 'vitest';
+import { buildCascadeContext } from '../../src/cascade/cascade-context.ts';
+import { runCascade } from '../../src/cascade/cascade.ts';
+import { evaluate } from '../../src/cascade/cascade-evaluation.ts';
+import { CascadeState } from '../../src/cascade/cascade-state.ts';
+import { clearingDevice } from '../../src/cascade/protection.ts';
+import { scenario, treeStrikeProbability } from '../../src/cascade/scenarios.ts';
+import { generateGrid } from '../../src/generator/generate.ts';
+import { Rng } from '../../src/generator/rng.ts';
+
+const model = generateGrid({ scale: 'sample', seed: 4 });
+const t = model.tables;
+const base = buildCascadeContext(model, scenario('base'));
+
+describe('grid cascade: single failures', () => {
+  it('a service transformer takes out exactly its own customers', () => {
+    const x = 17;
+    const r = runCascade(base, [{ table: 'transformers', index: x }]);
+    expect(r.customers_lost).toBe(base.transformerCustomers[x]);
+    expect(r.waves).toHaveLength(1);
+    expect(r.waves[0].failed[0]).toMatchObject({ id: t.transformers.ids[x], cause: 'initial', wave: 0 });
+  });
+
+  it('a section fault is cleared by the nearest upstream protective device', () => {
+    for (const s of [5, 40, 200, 400]) {
+      const r = runCascade(base, [{ table: 'line_sections', index: s }], { restoration: false });
+      const trip = r.waves[0].failed.find((f) => f.cause === 'protection_trip');
+      const device = clearingDevice(base, s);
+      expect(trip?.id).toBe(t.protective_devices.ids[device]);
+      // Without isolation and ties, everything below the device is out, nothing else.
+      const below =
+        base.nodeCustomers[t.line_sections.cols.to_node[t.protective_devices.cols.section[device]]];
+      expect(r.customers_lost).toBe(below);
+    }
+  });
+
+  it('isolation and ties never leave more customers out than protection alone', () => {
+    for (let s = 0; s < t.line_sections.size; s += 37) {
+      const plain = runCascade(base, [{ table: 'line_sections', index: s }], { restoration: false });
+      const restored = runCascade(base, [{ table: 'line_sections', index: s }]);
+      expect(restored.customers_lost).toBeLessThanOrEqual(plain.customers_lost);
+    }
+  });
+
+  it('a substation without restoration loses exactly its customers', () => {
+    const s = 3;
+    let expected = 0;
+    t.feeders.cols.substation.forEach(
+      (sub, f) => sub === s && (expected += base.nodeCustomers[t.feeders.cols.head_node[f]]),
+    );
+    const r = runCascade(base, [{ table: 'substations', index: s }], { restoration: false });
+    expect(r.customers_lost).toBe(expected);
+    expect(expected).toBeGreaterThan(0);
+  });
+
+  it('rejects assets that cannot fail', () => {
+    expect(() => runCascade(base, [{ table: 'buildings', index: 0 }])).toThrow(/cannot fail/);
+  });
+});
+
+describe('grid cascade: properties', () => {
+  it('is deterministic', () => {
+    const a = runCascade(base, [{ table: 'substations', index: 1 }]);
+    const b = runCascade(base, [{ table: 'substations', index: 1 }]);
+    expect(a).toEqual(b);
+  });
+
+  it('conserves power in every state: generation = load − unserved', () => {
+    const state = new CascadeState(model);
+    state.linesOut[2] = 1;
+    state.generatorsOut[0] = 1;
+    const ev = evaluate(base, state);
+    const gen = ev.transmission.generation_mw.reduce((a, v) => a + v, 0);
+    const load = ev.substation_mw.reduce((a, v) => a + v, 0);
+    expect(gen).toBeCloseTo(load - ev.transmission.unserved_mw, 6);
+  });
+
+  it('is monotone: more initial outages never restore customers (protection only)', () => {
+    const rng = new Rng(99, 'monotone');
+    const pick = () => ({ table: 'line_sections' as const, index: rng.int(t.line_sections.size) });
+    for (let trial = 0; trial < 12; trial++) {
+      const a = [pick(), pick()];
+      const more = [...a, pick(), { table: 'transformers' as const, index: rng.int(t.transformers.size) }];
+      const lostA = runCascade(base, a, { restoration: false }).customers_lost;
+      const lostMore = runCascade(base, more, { restoration: false }).customers_lost;
+      expect(lostMore).toBeGreaterThanOrEqual(lostA);
+    }
+  });
+
+  it('records every wave with causes: initial first, then overloads with their loading', () => {
+    const hot = buildCascadeContext(model, scenario('summer_peak'));
+    for (let s = 0; s < t.substations.size; s++) {
+      const r = runCascade(hot, [{ table: 'substations', index: s }]);
+      expect(r.waves[0].failed[0].cause).toBe('initial');
+      for (const wave of r.waves.slice(1)) {
+        for (const f of wave.failed) {
+          if (f.cause === 'overload') expect(f.loading_pct).toBeGreaterThan(100);
+        }
+      }
+      // Customers out never exceed the system's customers, and MW out never goes negative.
+      for (const wave of r.waves) {
+        expect(wave.customers_out).toBeLessThanOrEqual(t.customers.size);
+        expect(wave.mw_out).toBeGreaterThanOrEqual(-1e-6);
+      }
+    }
+  });
+});
+
+describe('grid cascade: weather', () => {
+  it('tree strikes need a tree that reaches the line, and grow with wind', () => {
+    expect(treeStrikeProbability(8, 10, 40)).toBe(0);
+    expect(treeStrikeProbability(20, 3, 20)).toBeLessThan(treeStrikeProbability(20, 3, 35));
+  });
+
+  it('a storm fails exactly the sections at or above the deterministic threshold', () => {
+    const storm = buildCascadeContext(model, scenario('hurricane'));
+    const r = runCascade(storm, [{ table: 'meters', index: 0 }]);
+    const weather = r.waves[0].failed.filter((f) => f.cause === 'weather' && f.table === 'line_sections');
+    const expected = Array.from(storm.sectionHazard).filter((p) => p >= 0.5).length;
+    expect(weather).toHaveLength(expected);
+    expect(expected).toBeGreaterThan(0);
+  });
+
+  it('stochastic runs repeat for a seed and vary across seeds', () => {
+    const storm = buildCascadeContext(model, scenario('storm'));
+    const start = [{ table: 'meters' as const, index: 0 }];
+    const a = runCascade(storm, start, { stochasticSeed: 1 });
+    expect(runCascade(storm, start, { stochasticSeed: 1 })).toEqual(a);
+    const outcomes = new Set(
+      [1, 2, 3, 4, 5, 6].map((seed) => runCascade(storm, start, { stochasticSeed: seed }).customers_lost),
+    );
+    expect(outcomes.size).toBeGreaterThan(1);
+  });
+});
