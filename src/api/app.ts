@@ -7,6 +7,7 @@ import { gridContextPlugin } from './plugins/grid-context.ts';
 import { openApiPlugin } from './plugins/openapi.ts';
 import { webAppPlugin } from './plugins/web-app.ts';
 import { assetRoutes } from './routes/assets/index.ts';
+import { cascadeRoutes } from './routes/cascade/index.ts';
 import { datasetRoutes } from './routes/dataset/index.ts';
 import { healthRoutes } from './routes/health/index.ts';
 import { kpiRoutes } from './routes/kpis/index.ts';
@@ -41,6 +42,7 @@ export async function buildApp(options: AppOptions) {
   await app.register(searchRoutes);
   await app.register(traceRoutes);
   await app.register(kpiRoutes);
+  await app.register(cascadeRoutes);
   await app.register(tileRoutes, { tiles: options.tiles });
   if (options.webRoot) await app.register(webAppPlugin, { root: options.webRoot });
   return app;

@@ -210,3 +210,31 @@ describe('OpenAPI', () => {
     expect(r.body).toMatch(/swagger/i);
   });
 });
+
+describe('cascade', () => {
+  const post = async (payload: unknown) => {
+    const r = await fx.app.inject({
+      method: 'POST',
+      url: '/api/cascade/simulate',
+      payload: payload as object,
+    });
+    return { status: r.statusCode, body: r.json() };
+  };
+
+  it('simulates a substation failure wave by wave', async () => {
+    const { status, body } = await post({ asset_ids: ['SUB-0002'], scenario: 'base', restoration: false });
+    expect(status).toBe(200);
+    expect(body.waves[0].failed[0]).toMatchObject({ id: 'SUB-0002', cause: 'initial', wave: 0 });
+    const asset = (await get('/api/assets/SUB-0002')).body;
+    expect(body.customers_lost).toBe(asset.downstream.customers);
+  });
+
+  it('rejects unknown scenarios, unknown assets and assets that cannot fail', async () => {
+    expect((await post({ asset_ids: ['SUB-0002'], scenario: 'zombies' })).status).toBe(400);
+    expect((await post({ asset_ids: ['SUB-9999'] })).status).toBe(404);
+    const building = await post({ asset_ids: ['BLDG-0000001'] });
+    expect(building.status).toBe(400);
+    expect(building.body.message).toMatch(/cannot fail/);
+    expect((await post({ asset_ids: [] })).status).toBe(400);
+  });
+});

@@ -13,6 +13,8 @@ import type { DatasetMeta } from '../../storage/index.ts';
 import { buildDistributionGraph, type DistributionGraph } from '../../topology/distribution-graph.ts';
 import { computeEnergization, type Energization } from '../../topology/energization.ts';
 import { computeKpis, type Kpis } from '../../analytics/kpis.ts';
+import { buildCascadeContext, type CascadeContext } from '../../cascade/cascade-context.ts';
+import { scenario } from '../../cascade/scenarios.ts';
 
 export interface GridContext {
   model: GridModel;
@@ -24,6 +26,8 @@ export interface GridContext {
   locator: AssetLocator;
   search: SearchIndex;
   kpis(): Kpis;
+  /** Cascade inputs for a scenario, built on first use and kept. */
+  cascadeContext(scenarioName: string): CascadeContext;
 }
 
 export function buildGridContext(model: GridModel, meta: DatasetMeta): GridContext {
@@ -32,6 +36,7 @@ export function buildGridContext(model: GridModel, meta: DatasetMeta): GridConte
   const energization = computeEnergization(model);
   const locator = new AssetLocator(model);
   let kpis: Kpis | undefined;
+  const cascadeContexts = new Map<string, CascadeContext>();
   return {
     model,
     meta,
@@ -42,5 +47,10 @@ export function buildGridContext(model: GridModel, meta: DatasetMeta): GridConte
     locator,
     search: new SearchIndex(model, locator),
     kpis: () => (kpis ??= computeKpis(model, loading, transmission, energization)),
+    cascadeContext(name: string) {
+      let ctx = cascadeContexts.get(name);
+      if (!ctx) cascadeContexts.set(name, (ctx = buildCascadeContext(model, scenario(name))));
+      return ctx;
+    },
   };
 }

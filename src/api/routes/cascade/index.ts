@@ -1,0 +1,34 @@
+/** Cascade simulation from any patient zero under a scenario. */
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { FAILABLE_TABLES, runCascade } from '../../../cascade/cascade.ts';
+import { HttpError } from '../../plugins/errors.ts';
+import { CascadeRequest, CascadeResponse } from '../../schemas/cascade.ts';
+import { errorResponses } from '../../schemas/common.ts';
+
+export const cascadeRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.post(
+    '/api/cascade/simulate',
+    {
+      schema: {
+        tags: ['grid'],
+        summary: 'Simulate a cascade wave by wave from one or more failed assets',
+        body: CascadeRequest,
+        response: { 200: CascadeResponse, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const { asset_ids, scenario, restoration, stochastic_seed } = request.body;
+      const refs = asset_ids.map((id) => {
+        const ref = app.grid.locator.locate(id);
+        if (!ref) throw new HttpError(404, `no asset ${id}`);
+        if (!FAILABLE_TABLES.has(ref.table))
+          throw new HttpError(400, `${id} is a ${ref.table} row and cannot fail`);
+        return ref;
+      });
+      return runCascade(app.grid.cascadeContext(scenario), refs, {
+        restoration,
+        stochasticSeed: stochastic_seed,
+      });
+    },
+  );
+};

@@ -1,0 +1,54 @@
+/** Schemas of /api/cascade. */
+import { Type } from 'typebox';
+import { SCENARIOS } from '../../cascade/scenarios.ts';
+import { ASSET_ID_PATTERN } from '../../search/asset-locator.ts';
+
+export const CascadeRequest = Type.Object({
+  asset_ids: Type.Array(Type.String({ pattern: ASSET_ID_PATTERN }), {
+    minItems: 1,
+    maxItems: 50,
+    description: 'Patient zero (one or more assets failing together)',
+  }),
+  scenario: Type.Union(
+    Object.keys(SCENARIOS).map((name) => Type.Literal(name)),
+    {
+      default: 'base',
+      description: Object.values(SCENARIOS)
+        .map((s) => `${s.name}: ${s.description}`)
+        .join('; '),
+    },
+  ),
+  restoration: Type.Boolean({ default: true, description: 'Fault isolation and tie transfers' }),
+  stochastic_seed: Type.Optional(
+    Type.Integer({ minimum: 0, description: 'Draw weather failures with this seed' }),
+  ),
+});
+
+const FailedAsset = Type.Object({
+  id: Type.String(),
+  table: Type.String(),
+  wave: Type.Integer(),
+  cause: Type.String(),
+  loading_pct: Type.Optional(Type.Number()),
+  probability: Type.Optional(Type.Number()),
+  customers: Type.Integer(),
+});
+
+export const CascadeResponse = Type.Object({
+  scenario: Type.String(),
+  initial: Type.Array(Type.String()),
+  waves: Type.Array(
+    Type.Object({
+      wave: Type.Integer(),
+      failed: Type.Array(FailedAsset),
+      customers_out: Type.Integer(),
+      mw_out: Type.Number(),
+    }),
+  ),
+  customers_lost: Type.Integer(),
+  critical_customers_lost: Type.Integer(),
+  mw_shed: Type.Number(),
+  assets_failed: Type.Integer(),
+  ties_closed: Type.Array(Type.String()),
+  customers_restored: Type.Integer(),
+});
