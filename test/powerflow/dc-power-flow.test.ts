@@ -1,18 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { solveDcPowerFlow, type DcNetwork } from '../../src/powerflow/dc-power-flow.ts';
 import { makeBdc } from '../../src/powerflow/make-bdc.ts';
-
-/** Tiny seeded PRNG (mulberry32), uniform in [0, 1). */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from './test-networks.ts';
 
 interface BranchSpec {
   from: number;

@@ -2,18 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { amdOrder, invertPermutation } from '../../../src/powerflow/sparse/amd.ts';
 import { csrMultiply, SymmetricCsrBuilder, type CsrMatrix } from '../../../src/powerflow/sparse/csr.ts';
 import { factorLdlt, numericLdlt, symbolicLdlt } from '../../../src/powerflow/sparse/ldlt.ts';
-
-/** Tiny seeded PRNG (mulberry32), uniform in [0, 1). */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from '../test-networks.ts';
 
 function toDense(A: CsrMatrix): Float64Array[] {
   const D = Array.from({ length: A.n }, () => new Float64Array(A.n));
