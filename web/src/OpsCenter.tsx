@@ -2,7 +2,7 @@
  * The operations center screen: header with search, KPI strip, the map with its layer panel and
  * the selected asset's panel. Owns the shared state: visible layers, selection, view.
  */
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useAsset } from './api/hooks.ts';
 import type { DatasetInfo, LayerInfo, LonLat, SearchResult } from './api/types.ts';
 import { gridLayerOfTable, initialVisible, layerById } from './map/catalogue.ts';
@@ -13,10 +13,17 @@ import { parseHash } from './map/url-state.ts';
 import type { MapView as View, UrlState } from './map/url-state.ts';
 import { useUrlSync } from './map/use-url-sync.ts';
 import { AssetPanel } from './panels/AssetPanel.tsx';
+import { useCascade } from './panels/cascade/use-cascade.ts';
+import { useCascadeMap } from './panels/cascade/use-cascade-map.ts';
 import { KpiStrip } from './panels/KpiStrip.tsx';
 import { LayerPanel } from './panels/LayerPanel.tsx';
 import { SearchBox } from './panels/SearchBox.tsx';
 import { formatNumber } from './panels/format.ts';
+
+// Loaded on first use: the cascade panel brings ECharts.
+const CascadePanel = lazy(() =>
+  import('./panels/cascade/CascadePanel.tsx').then((m) => ({ default: m.CascadePanel })),
+);
 
 interface Selection {
   id: string;
@@ -66,6 +73,9 @@ export function OpsCenter({ dataset, catalogue }: OpsCenterProps) {
     setSelection((s) => (s && s.id === loaded.id ? { ...s, flyOnLoad: false } : s));
   }, [selection?.flyOnLoad, loaded, catalogue, fly, view?.zoom]);
 
+  const cascade = useCascade();
+  const cascadeMap = useCascadeMap(cascade);
+
   const zoomLevel = Math.floor(view?.zoom ?? 0);
   const deckLayers = useMemo(
     () =>
@@ -78,6 +88,7 @@ export function OpsCenter({ dataset, catalogue }: OpsCenterProps) {
         selectedLayerId,
         selectedPosition,
         trace: trace && trace.id === selection?.id ? trace : null,
+        cascade: cascadeMap.layers,
       }),
     // selectedPosition is derived from these inputs; listing its parts keeps the memo stable.
     [
@@ -90,6 +101,7 @@ export function OpsCenter({ dataset, catalogue }: OpsCenterProps) {
       selectedPosition?.[0],
       selectedPosition?.[1],
       trace,
+      cascadeMap.layers,
     ],
   );
 
@@ -146,6 +158,11 @@ export function OpsCenter({ dataset, catalogue }: OpsCenterProps) {
     });
   }, [selectedPosition, fly, view?.zoom, catalogue, selectedLayerId]);
 
+  const cascadeBounds = cascadeMap.bounds;
+  const zoomToCascade = useCallback(() => {
+    if (cascadeBounds) fly({ bounds: cascadeBounds, animate: true });
+  }, [cascadeBounds, fly]);
+
   const totalAssets = Object.values(dataset.counts).reduce((a, b) => a + b, 0);
   return (
     <div className="app">
@@ -177,7 +194,19 @@ export function OpsCenter({ dataset, catalogue }: OpsCenterProps) {
             onClose={() => setSelection(null)}
             onSelect={onSelectId}
             onZoomTo={zoomToSelected}
+            onSimulate={cascade.addAsset}
           />
+        )}
+        {cascade.open && (
+          <Suspense fallback={null}>
+            <CascadePanel
+              cascade={cascade}
+              mapStatus={cascadeMap.status}
+              selectedId={selection?.id ?? null}
+              onSelect={onSelectId}
+              onZoomTo={cascadeBounds ? zoomToCascade : null}
+            />
+          </Suspense>
         )}
       </main>
     </div>

@@ -5,6 +5,8 @@
 import type {
   ApiErrorBody,
   AssetDetail,
+  CascadeRequest,
+  CascadeResult,
   DatasetInfo,
   KpisResponse,
   LayersResponse,
@@ -26,8 +28,16 @@ function isErrorBody(value: unknown): value is ApiErrorBody {
   return typeof value === 'object' && value !== null && 'message' in value && 'statusCode' in value;
 }
 
-async function getJson<T>(path: string, signal?: AbortSignal): Promise<T> {
-  const response = await fetch(path, { signal, headers: { accept: 'application/json' } });
+/** A JSON body to POST instead of a GET. */
+interface JsonPost {
+  method: 'POST';
+  body: string;
+}
+
+async function getJson<T>(path: string, signal?: AbortSignal, post?: JsonPost): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (post) headers['content-type'] = 'application/json';
+  const response = await fetch(path, { ...post, signal, headers });
   if (!response.ok) {
     let message = `${response.status} ${response.statusText}`;
     try {
@@ -64,6 +74,14 @@ export function searchAssets(query: string, limit = 10, signal?: AbortSignal): P
 
 export function fetchKpis(signal?: AbortSignal): Promise<KpisResponse> {
   return getJson<KpisResponse>('/api/kpis', signal);
+}
+
+/** Runs a cascade from `request.asset_ids` (400: invalid request or asset; 404: unknown asset). */
+export function simulateCascade(request: CascadeRequest, signal?: AbortSignal): Promise<CascadeResult> {
+  return getJson<CascadeResult>('/api/cascade/simulate', signal, {
+    method: 'POST',
+    body: JSON.stringify(request),
+  });
 }
 
 /** True for the rejection of an aborted request (not an error worth showing). */

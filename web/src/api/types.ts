@@ -163,3 +163,53 @@ export interface ApiErrorBody {
   error: string;
   message: string;
 }
+
+/** Scenario names of POST /api/cascade/simulate (src/cascade/scenarios.ts). */
+export type CascadeScenario = 'base' | 'summer_peak' | 'storm' | 'hurricane';
+
+export type CascadeCause =
+  'initial' | 'overload' | 'protection_trip' | 'de_energized' | 'load_shed' | 'weather';
+
+export interface CascadeRequest {
+  /** Patient zero: 1–50 assets failing together. */
+  asset_ids: string[];
+  scenario: CascadeScenario;
+  /** Fault isolation and tie transfers (server default true). */
+  restoration?: boolean;
+  /** Draw weather failures with this seed (deterministic threshold otherwise). */
+  stochastic_seed?: number;
+}
+
+export interface CascadeFailedAsset {
+  id: string;
+  table: string;
+  wave: number;
+  cause: CascadeCause;
+  /** Loading (% of the applicable rating) when an overload tripped it. */
+  loading_pct?: number;
+  /** Hazard probability of a weather failure. */
+  probability?: number;
+  /** Customers normally supplied through the asset. */
+  customers: number;
+}
+
+export interface CascadeWave {
+  wave: number;
+  failed: CascadeFailedAsset[];
+  /** Customers without supply after this wave (cumulative). */
+  customers_out: number;
+  /** Demand not served after this wave (cumulative). */
+  mw_out: number;
+}
+
+export interface CascadeResult {
+  scenario: string;
+  initial: string[];
+  waves: CascadeWave[];
+  customers_lost: number;
+  critical_customers_lost: number;
+  mw_shed: number;
+  assets_failed: number;
+  ties_closed: string[];
+  customers_restored: number;
+}

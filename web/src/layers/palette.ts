@@ -2,7 +2,7 @@
  * Colours of the grid layers. Legend colours come from the layer catalogue (/api/layers); the
  * circuit palette is ours: a stable, high-contrast sequence indexed by a feeder's `circuit`.
  */
-import type { LayerInfo } from '../api/types.ts';
+import type { CascadeCause, LayerInfo } from '../api/types.ts';
 
 export type Rgba = [number, number, number, number];
 
@@ -71,3 +71,24 @@ export const TRACE_DOWNSTREAM: Rgba = [255, 170, 0, 230];
 export const SELECTION: Rgba = [255, 255, 255, 255];
 /** Hover highlight (auto-highlight) colour. */
 export const HOVER: Rgba = [255, 255, 255, 140];
+
+/**
+ * Cascade failure causes, chosen apart from each other and from the trace colours: the initial
+ * failure red, overloads orange, protection trips violet, weather sky blue, load shed yellow,
+ * de-energized grey. Hex so panels can use the same colours.
+ */
+export const CAUSE_HEX: Readonly<Record<CascadeCause, string>> = {
+  initial: '#ff1744',
+  overload: '#ff6d00',
+  protection_trip: '#b388ff',
+  weather: '#40c4ff',
+  load_shed: '#ffd600',
+  de_energized: '#90a4ae',
+};
+
+/** Normally-open ties the cascade closed to restore supply: green. */
+export const TIE_CLOSED_HEX = '#00e676';
+
+export function causeColor(cause: string, alpha = 255): Rgba {
+  return hexToRgba(CAUSE_HEX[cause as CascadeCause] ?? CAUSE_HEX.de_energized, alpha);
+}

@@ -1,9 +1,11 @@
 /**
  * The deck.gl layer list, bottom to top: grid layers in catalogue order, then the trace of the
- * selected asset, then its selection ring.
+ * selected asset, then the replayed cascade, then the selection ring.
  */
 import type { Layer } from '@deck.gl/core';
 import type { Bbox, LayerInfo, LonLat, TraceResponse } from '../api/types.ts';
+import { createCascadeLayers } from '../layers/cascade-layer.ts';
+import type { CascadeLayerProps } from '../layers/cascade-layer.ts';
 import { gridLayerFactory } from '../layers/registry.ts';
 import { createSelectionLayer } from '../layers/selection-layer.ts';
 import { createTraceLayers } from '../layers/trace-layer.ts';
@@ -18,10 +20,13 @@ export interface DeckLayerInputs {
   selectedLayerId: string | null;
   selectedPosition: LonLat | null;
   trace: TraceResponse | null;
+  /** The cascade at the replayed wave, while the cascade panel is open. */
+  cascade?: CascadeLayerProps | null;
 }
 
 export function buildDeckLayers(inputs: DeckLayerInputs): Layer[] {
-  const { catalogue, visible, zoom, region, selectedId, selectedLayerId, selectedPosition, trace } = inputs;
+  const { catalogue, visible, zoom, region, selectedId, selectedLayerId, selectedPosition, trace, cascade } =
+    inputs;
   const layers: Layer[] = [];
   for (const layer of catalogue) {
     if (layer.group !== 'grid' || !visible.has(layer.id)) continue;
@@ -38,6 +43,7 @@ export function buildDeckLayers(inputs: DeckLayerInputs): Layer[] {
   if (trace) {
     layers.push(...createTraceLayers({ upstream: trace.upstream.lines, downstream: trace.downstream.lines }));
   }
+  if (cascade) layers.push(...createCascadeLayers(cascade));
   if (selectedPosition) layers.push(createSelectionLayer({ position: selectedPosition }));
   return layers;
 }

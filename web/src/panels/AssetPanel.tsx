@@ -14,6 +14,8 @@ export interface AssetPanelProps {
   /** Select another asset (a feeder, a substation, a step of the path). */
   onSelect: (id: string) => void;
   onZoomTo: () => void;
+  /** Add the asset to a cascade's patient zero and open the cascade panel. */
+  onSimulate?: (id: string) => void;
 }
 
 const HIDDEN_PROPS = new Set(['id', 'name', 'layerName']);
@@ -73,7 +75,7 @@ function Downstream({ d }: { d: DownstreamSummary }) {
   );
 }
 
-export function AssetPanel({ state, onClose, onSelect, onZoomTo }: AssetPanelProps) {
+export function AssetPanel({ state, onClose, onSelect, onZoomTo, onSimulate }: AssetPanelProps) {
   const { asset, trace } = state;
   const downstream = asset?.downstream ?? (trace ? trace.downstream : null);
   return (
@@ -119,6 +121,19 @@ export function AssetPanel({ state, onClose, onSelect, onZoomTo }: AssetPanelPro
         )}
         {asset && (
           <>
+            {onSimulate && (
+              <div className="asset-actions">
+                <button
+                  type="button"
+                  className="primary-button"
+                  data-testid="cascade-button"
+                  title="Fail this asset and replay the cascade wave by wave"
+                  onClick={() => onSimulate(asset.id)}
+                >
+                  Simulate failure
+                </button>
+              </div>
+            )}
             {typeof asset.loading_pct === 'number' && (
               <section className="asset-section">
                 <h3>Loading</h3>

@@ -7,9 +7,25 @@ import { humanize } from './format.ts';
 
 export interface SearchBoxProps {
   onSelect: (result: SearchResult) => void;
+  placeholder?: string;
+  /** Accessible name of the input. */
+  label?: string;
+  /** Test id of the input (default `search-input`). */
+  testId?: string;
+  /** Extra class of the box (e.g. to sit inside a panel). */
+  className?: string;
+  /** Empty the box after a pick (to pick several in a row). */
+  clearOnSelect?: boolean;
 }
 
-export function SearchBox({ onSelect }: SearchBoxProps) {
+export function SearchBox({
+  onSelect,
+  placeholder = 'Search id, name, address, meter or customer no.',
+  label = 'Search assets',
+  testId = 'search-input',
+  className,
+  clearOnSelect = false,
+}: SearchBoxProps) {
   const [query, setQuery] = useState('');
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(0);
@@ -19,7 +35,7 @@ export function SearchBox({ onSelect }: SearchBoxProps) {
 
   const choose = (r: SearchResult): void => {
     setOpen(false);
-    setQuery(r.label);
+    setQuery(clearOnSelect ? '' : r.label);
     onSelect(r);
   };
 
@@ -40,12 +56,12 @@ export function SearchBox({ onSelect }: SearchBoxProps) {
   };
 
   return (
-    <div className="search" role="search">
+    <div className={className ? `search ${className}` : 'search'} role="search">
       <input
-        data-testid="search-input"
+        data-testid={testId}
         type="search"
-        placeholder="Search id, name, address, meter or customer no."
-        aria-label="Search assets"
+        placeholder={placeholder}
+        aria-label={label}
         autoComplete="off"
         spellCheck={false}
         value={query}
