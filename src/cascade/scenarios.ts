@@ -8,6 +8,7 @@ import type { OperatingConditions } from '../model/load-model.ts';
 
 export interface Scenario {
   name: string;
+  title: string;
   description: string;
   conditions: OperatingConditions;
   /** Sustained wind at conductor height. */
@@ -23,6 +24,7 @@ export const DETERMINISTIC_HAZARD_THRESHOLD = 0.5;
 export const SCENARIOS: Record<string, Scenario> = {
   base: {
     name: 'base',
+    title: 'Base',
     description: 'Design summer afternoon: 35 °C at 17:00, light wind',
     conditions: { hour: 17, temperature_c: 35 },
     wind_mps: 3,
@@ -31,6 +33,7 @@ export const SCENARIOS: Record<string, Scenario> = {
   },
   summer_peak: {
     name: 'summer_peak',
+    title: 'Summer peak',
     description: 'Heat wave: 41 °C at 16:00, demand up 5 %, ratings derated',
     conditions: { hour: 16, temperature_c: 41, load_scale: 1.05 },
     wind_mps: 2,
@@ -39,6 +42,7 @@ export const SCENARIOS: Record<string, Scenario> = {
   },
   storm: {
     name: 'storm',
+    title: 'Storm',
     description: 'Severe thunderstorm: 30 °C at 18:00, 28 m/s gusts: trees near overhead lines fall',
     conditions: { hour: 18, temperature_c: 30 },
     wind_mps: 28,
@@ -47,6 +51,7 @@ export const SCENARIOS: Record<string, Scenario> = {
   },
   hurricane: {
     name: 'hurricane',
+    title: 'Hurricane',
     description: 'Landfalling hurricane: 38 m/s winds and floodwater in the 100-year zones',
     conditions: { hour: 20, temperature_c: 29 },
     wind_mps: 38,

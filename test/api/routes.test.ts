@@ -238,3 +238,18 @@ describe('cascade', () => {
     expect((await post({ asset_ids: [] })).status).toBe(400);
   });
 });
+
+describe('cascade scenarios', () => {
+  it('lists the scenarios the simulator accepts', async () => {
+    const { status, body } = await get('/api/cascade/scenarios');
+    expect(status).toBe(200);
+    expect(body.scenarios.map((s: { name: string }) => s.name)).toEqual([
+      'base',
+      'summer_peak',
+      'storm',
+      'hurricane',
+    ]);
+    const hurricane = body.scenarios.find((s: { name: string }) => s.name === 'hurricane');
+    expect(hurricane).toMatchObject({ flooding: true, title: 'Hurricane' });
+  });
+});

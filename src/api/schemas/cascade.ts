@@ -52,3 +52,19 @@ export const CascadeResponse = Type.Object({
   ties_closed: Type.Array(Type.String()),
   customers_restored: Type.Integer(),
 });
+
+export const ScenarioList = Type.Object({
+  scenarios: Type.Array(
+    Type.Object({
+      name: Type.String(),
+      title: Type.String(),
+      description: Type.String(),
+      hour: Type.Number(),
+      temperature_c: Type.Number(),
+      load_scale: Type.Number(),
+      wind_mps: Type.Number(),
+      flooding: Type.Boolean(),
+      emergency_factor: Type.Number(),
+    }),
+  ),
+});

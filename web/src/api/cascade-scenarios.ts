@@ -1,7 +1,9 @@
 /**
- * The cascade scenarios the API knows, with their descriptions. Kept in step with
- * src/cascade/scenarios.ts (the server validates the name; an unknown one is a 400).
+ * The cascade scenarios, as the API lists them (GET /api/cascade/scenarios): fetched once and
+ * shared, so the names and descriptions shown are always the server's.
  */
+import { useEffect, useState } from 'react';
+import { fetchScenarios } from './client.ts';
 import type { CascadeScenario } from './types.ts';
 
 export interface ScenarioOption {
@@ -10,25 +12,32 @@ export interface ScenarioOption {
   description: string;
 }
 
-export const CASCADE_SCENARIOS: readonly ScenarioOption[] = [
-  { name: 'base', title: 'Base', description: 'Design summer afternoon: 35 °C at 17:00, light wind' },
-  {
-    name: 'summer_peak',
-    title: 'Summer peak',
-    description: 'Heat wave: 41 °C at 16:00, demand up 5 %, ratings derated',
-  },
-  {
-    name: 'storm',
-    title: 'Storm',
-    description: 'Severe thunderstorm: 30 °C at 18:00, 28 m/s gusts: trees near overhead lines fall',
-  },
-  {
-    name: 'hurricane',
-    title: 'Hurricane',
-    description: 'Landfalling hurricane: 38 m/s winds and floodwater in the 100-year zones',
-  },
-];
+let loaded: readonly ScenarioOption[] = [];
+let pending: Promise<readonly ScenarioOption[]> | null = null;
+
+function load(): Promise<readonly ScenarioOption[]> {
+  pending ??= fetchScenarios().then((r) => (loaded = r.scenarios));
+  return pending;
+}
+
+/** The scenario list; empty until the first fetch answers. */
+export function useScenarios(): readonly ScenarioOption[] {
+  const [list, setList] = useState(loaded);
+  useEffect(() => {
+    if (list.length) return;
+    let live = true;
+    load()
+      .then((l) => live && setList(l))
+      .catch(() => {
+        pending = null;
+      });
+    return () => {
+      live = false;
+    };
+  }, [list.length]);
+  return list;
+}
 
 export function scenarioOption(name: string): ScenarioOption | null {
-  return CASCADE_SCENARIOS.find((s) => s.name === name) ?? null;
+  return loaded.find((s) => s.name === name) ?? null;
 }

@@ -2,6 +2,7 @@
  * Typed client of the same-origin API. Every call takes an optional AbortSignal so a component
  * can drop a stale request (a new search keystroke, a new selection).
  */
+import type { ScenarioOption } from './cascade-scenarios.ts';
 import type {
   ApiErrorBody,
   AssetDetail,
@@ -53,6 +54,10 @@ async function getJson<T>(path: string, signal?: AbortSignal, post?: JsonPost): 
 
 export function fetchDataset(signal?: AbortSignal): Promise<DatasetInfo> {
   return getJson<DatasetInfo>('/api/dataset', signal);
+}
+
+export function fetchScenarios(signal?: AbortSignal): Promise<{ scenarios: ScenarioOption[] }> {
+  return getJson<{ scenarios: ScenarioOption[] }>('/api/cascade/scenarios', signal);
 }
 
 export function fetchLayers(signal?: AbortSignal): Promise<LayersResponse> {

@@ -2,10 +2,34 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { FAILABLE_TABLES, runCascade } from '../../../cascade/cascade.ts';
 import { HttpError } from '../../plugins/errors.ts';
-import { CascadeRequest, CascadeResponse } from '../../schemas/cascade.ts';
+import { SCENARIOS } from '../../../cascade/scenarios.ts';
+import { CascadeRequest, CascadeResponse, ScenarioList } from '../../schemas/cascade.ts';
 import { errorResponses } from '../../schemas/common.ts';
 
 export const cascadeRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.get(
+    '/api/cascade/scenarios',
+    {
+      schema: {
+        tags: ['grid'],
+        summary: 'Cascade scenarios: conditions and weather',
+        response: { 200: ScenarioList },
+      },
+    },
+    async () => ({
+      scenarios: Object.values(SCENARIOS).map((s) => ({
+        name: s.name,
+        title: s.title,
+        description: s.description,
+        hour: s.conditions.hour,
+        temperature_c: s.conditions.temperature_c,
+        load_scale: s.conditions.load_scale ?? 1,
+        wind_mps: s.wind_mps,
+        flooding: s.flooding,
+        emergency_factor: s.emergency_factor,
+      })),
+    }),
+  );
   app.post(
     '/api/cascade/simulate',
     {

@@ -2,7 +2,7 @@
  * Cascade inputs: patient zero (assets added from the asset panel or picked here by search), the
  * scenario with its description, restoration on/off, an optional seed, and Run.
  */
-import { CASCADE_SCENARIOS, scenarioOption } from '../../api/cascade-scenarios.ts';
+import { scenarioOption, useScenarios } from '../../api/cascade-scenarios.ts';
 import type { CascadeScenario } from '../../api/types.ts';
 import { SearchBox } from '../SearchBox.tsx';
 import type { CascadeController } from './use-cascade.ts';
@@ -16,6 +16,7 @@ export function CascadeSetup({
   onSelect: (id: string) => void;
 }) {
   const { setup, running } = cascade;
+  const scenarios = useScenarios();
   const full = setup.assetIds.length >= MAX_PATIENT_ZERO;
   return (
     <section className="asset-section cascade-setup">
@@ -62,7 +63,7 @@ export function CascadeSetup({
             value={setup.scenario}
             onChange={(e) => cascade.update({ scenario: e.target.value as CascadeScenario })}
           >
-            {CASCADE_SCENARIOS.map((s) => (
+            {scenarios.map((s) => (
               <option key={s.name} value={s.name} title={s.description}>
                 {s.title}
               </option>
