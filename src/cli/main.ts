@@ -1,7 +1,9 @@
 /** The `flux` command: dispatches to one module per sub-command and reports errors as one line. */
 import { CliError } from './cli-error.ts';
+import { cascadeCommand } from './commands/cascade.ts';
 import { generateCommand } from './commands/generate.ts';
 import { infoCommand } from './commands/info.ts';
+import { powerflowCommand } from './commands/powerflow.ts';
 import { serveCommand } from './commands/serve.ts';
 import { startCommand } from './commands/start.ts';
 
@@ -14,6 +16,8 @@ interface Command {
 const COMMANDS: Record<string, Command> = {
   generate: generateCommand,
   info: infoCommand,
+  powerflow: powerflowCommand,
+  cascade: cascadeCommand,
   serve: serveCommand,
   start: startCommand,
 };
