@@ -41,12 +41,35 @@ describe('flux CLI', () => {
     expect(text.stdout).toMatch(/^invariants: ok$/m);
   });
 
+  it('runs a cascade on the generated grid from any asset', () => {
+    const dir = join(work, 's');
+    const r = flux(
+      'cascade',
+      '--data',
+      dir,
+      '--asset',
+      'SUB-0002',
+      '--scenario',
+      'base',
+      '--no-restoration',
+      '--json',
+    );
+    expect(r.code).toBe(0);
+    const result = JSON.parse(r.stdout);
+    expect(result.waves[0].failed[0]).toMatchObject({ id: 'SUB-0002', cause: 'initial' });
+    expect(result.customers_lost).toBe(result.waves[0].failed[0].customers);
+    const bad = flux('cascade', '--data', dir, '--asset', 'SUB-9999');
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(/^flux: error: cascade: no asset 'SUB-9999'/);
+  });
+
   it('rejects bad flags with one line, exit 2 and no stack trace', () => {
     for (const args of [
       ['generate', '--scale', 'galaxy'],
       ['generate', '--seed', 'abc'],
       ['generate', '--bogus'],
       ['generate', '--center', '200,5'],
+      ['cascade', '--data', join(work, 's'), '--asset', 'SUB-0001', '--scenario', 'zombies'],
       ['frobnicate'],
     ]) {
       const r = flux(...args);

@@ -1,4 +1,7 @@
-/** `flux cascade`: the quasi-steady-state DC overload cascade on a MATPOWER case. */
+/**
+ * `flux cascade`: the quasi-steady-state DC overload cascade on a MATPOWER case (--matpower), or
+ * the coupled transmission–distribution cascade on a stored Flux grid (--data).
+ */
 import {
   cascadeReport,
   runMatpowerCascade,
@@ -7,9 +10,16 @@ import {
 import type { MatpowerCase } from '../../importers/matpower/case-format.ts';
 import { parseFlags } from '../args.ts';
 import { CliError } from '../cli-error.ts';
+import { runGridCascadeCommand } from './grid-cascade.ts';
 import { readCaseFlag } from './powerflow.ts';
 
 const usage = `usage: flux cascade --matpower FILE --outage-branch K[,K2,...] [--json]
+       flux cascade --data DIR --asset ID[,ID2,...] [--scenario base|summer_peak|storm|hurricane]
+                    [--no-restoration] [--seed N] [--json]
+
+With --data: fails the assets of the Flux dataset in DIR and follows the coupled cascade wave by
+wave (protection, fault isolation and tie transfers, DC power flow per transmission island,
+overload trips); --seed draws weather failures instead of the deterministic threshold.
 
 Opens the given branches (1-based rows of mpc.branch) of a MATPOWER version-2 case and follows
 the cascade wave by wave: in each island, load without a generator is shed, load above the
@@ -63,14 +73,22 @@ function formatReport(mpc: MatpowerCase, r: MatpowerCascadeReport): string {
 }
 
 export const cascadeCommand = {
-  summary: 'DC overload cascade on a MATPOWER case after a branch outage',
+  summary: 'cascade after an outage: on a MATPOWER case, or on a Flux grid from any asset',
   usage,
   async run(argv: string[]): Promise<number> {
     const flags = parseFlags('cascade', argv, {
       matpower: { type: 'string' },
       'outage-branch': { type: 'string' },
+      data: { type: 'string' },
+      asset: { type: 'string' },
+      scenario: { type: 'string' },
+      seed: { type: 'string' },
+      'no-restoration': { type: 'boolean' },
       json: { type: 'boolean' },
     });
+    if (flags.matpower === undefined && (flags.data !== undefined || flags.asset !== undefined)) {
+      return runGridCascadeCommand(flags);
+    }
     const outage = flags['outage-branch'];
     if (outage === undefined) {
       throw new CliError("cascade: --outage-branch K[,K2,...] is required (see 'flux cascade --help')");
