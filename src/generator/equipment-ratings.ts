@@ -57,10 +57,16 @@ export function chooseTransformerSize(sizes: readonly number[], design: number, 
   return smallestStandard(sizes, design / (PLANNING_LOADING * transformerRatingFactor(ambient_c)));
 }
 
-/** Line rating (MVA) for a base-case flow of `design_mw` at `ambient_c`. */
-export function chooseLineRating(design_mw: number, ambient_c: number): number {
-  return smallestStandard(
-    TRANSMISSION_LINE_MVA,
-    Math.abs(design_mw) / (PLANNING_LOADING * lineRatingFactor(ambient_c)),
+/**
+ * Line rating (MVA) for a base-case flow of `design_mw` at `ambient_c`, large enough that the
+ * worst single-contingency flow `contingency_mw` (N-1, as transmission planning requires) stays
+ * within the derated rating.
+ */
+export function chooseLineRating(design_mw: number, ambient_c: number, contingency_mw = 0): number {
+  const factor = lineRatingFactor(ambient_c);
+  const needed = Math.max(
+    Math.abs(design_mw) / (PLANNING_LOADING * factor),
+    Math.abs(contingency_mw) / factor,
   );
+  return smallestStandard(TRANSMISSION_LINE_MVA, needed);
 }

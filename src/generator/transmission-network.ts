@@ -2,10 +2,13 @@
  * The 138 kV transmission network: a bus at every substation and generating plant, lines along
  * the relative-neighbourhood graph of the buses (sparse and meshed like real networks; every bus
  * gets at least two lines), plants dispatched in proportion to capacity, and line ratings sized
- * from a DC power flow of the base case.
+ * from a DC power flow of the base case and its single-line contingencies (N-1 secure).
  */
 import { Delaunay } from 'd3-delaunay';
 import { solveDcPowerFlow } from '../powerflow/dc-power-flow.ts';
+import { computeLodf } from '../powerflow/lodf.ts';
+import type { DcBranchData } from '../powerflow/make-bdc.ts';
+import { computePtdf } from '../powerflow/ptdf.ts';
 import { BASE_CASE } from '../model/load-model.ts';
 import { chooseLineRating } from './equipment-ratings.ts';
 import type { Rng } from './rng.ts';
@@ -87,6 +90,25 @@ function neighbourhoodEdges(x: number[], y: number[]): [number, number][] {
   return keep;
 }
 
+/**
+ * Worst flow on each line after any single other line outage (LODF), ignoring outages that
+ * island part of the network (radial taps): the N-1 flows the ratings must carry.
+ */
+function worstContingencyFlows(branches: DcBranchData, slackBus: number, flow: Float64Array): Float64Array {
+  const lodf = computeLodf(computePtdf(branches, slackBus), branches);
+  const n = flow.length;
+  const worst = Float64Array.from(flow, Math.abs);
+  for (let k = 0; k < n; k++) {
+    if (lodf.islanding[k]) continue;
+    for (let l = 0; l < n; l++) {
+      if (l === k) continue;
+      const post = Math.abs(flow[l] + lodf.at(l, k) * flow[k]);
+      if (post > worst[l]) worst[l] = post;
+    }
+  }
+  return worst;
+}
+
 export function buildTransmission(
   substationX: Float64Array,
   substationY: Float64Array,
@@ -138,18 +160,23 @@ export function buildTransmission(
   const injection = new Float64Array(nBus);
   for (let s = 0; s < nSub; s++) injection[s] -= substationLoad_mw[s];
   for (let k = 0; k < plantCount; k++) injection[plantBus[k]] += plantP_mw[k];
-  const flow = solveDcPowerFlow({
+  const branches = {
     nBus,
-    baseMva: BASE_MVA,
     branchFrom: Int32Array.from(lineFrom),
     branchTo: Int32Array.from(lineTo),
     x_pu: Float64Array.from(lineX_pu),
     tap: new Float64Array(edges.length),
     shift_deg: new Float64Array(edges.length),
     inService: new Uint8Array(edges.length).fill(1),
+  };
+  const slackBus = plantBus[slackPlant];
+  const flow = solveDcPowerFlow({
+    ...branches,
+    baseMva: BASE_MVA,
     pInjection_mw: injection,
-    slackBus: plantBus[slackPlant],
+    slackBus,
   }).flow_mw;
+  const contingency = worstContingencyFlows(branches, slackBus, flow);
 
   return {
     busX,
@@ -162,7 +189,7 @@ export function buildTransmission(
     lineX_pu,
     lineR_pu: lineLength_km.map((l) => R_PU_PER_KM * l),
     lineB_pu: lineLength_km.map((l) => B_PU_PER_KM * l),
-    lineRating_mva: Array.from(flow, (p) => chooseLineRating(p, BASE_CASE.temperature_c)),
+    lineRating_mva: Array.from(flow, (p, k) => chooseLineRating(p, BASE_CASE.temperature_c, contingency[k])),
     lineFlow_mw: Array.from(flow),
     plantBus,
     plantFuel,
