@@ -8,6 +8,7 @@ import { computeGridLoading } from '../powerflow/grid-loading.ts';
 import { buildDistributionGraph, type DistributionGraph } from '../topology/distribution-graph.ts';
 import { headFeederIndex } from '../topology/trace.ts';
 import { checkCoordinates } from './coordinate-check.ts';
+import { checkTransmissionNMinus1 } from './n-minus-1-check.ts';
 
 export interface CheckResult {
   name: string;
@@ -169,7 +170,7 @@ export function checkLoading(
   model: GridModel,
   graph: DistributionGraph,
   conditions: OperatingConditions,
-): { result: CheckResult; max: Record<string, number> } {
+): { result: CheckResult; max: Record<string, number>; nMinus1: CheckResult } {
   const { distribution: dist, transmission: trans } = computeGridLoading(model, graph, conditions);
   const maxOf = (a: Float64Array) => a.reduce((m, v) => (v > m ? v : m), 0);
   const max: Record<string, number> = {
@@ -187,6 +188,7 @@ export function checkLoading(
   return {
     result: { name: 'base_case_secure', ok: over.length === 0 && trans.unserved_mw === 0, detail },
     max,
+    nMinus1: checkTransmissionNMinus1(model, trans, conditions),
   };
 }
 
@@ -204,6 +206,7 @@ export function checkInvariants(
     checkOrphans(model, graph),
     checkCoordinates(model),
     loading.result,
+    loading.nMinus1,
   ];
   return { ok: checks.every((c) => c.ok), checks, max_loading_pct: loading.max };
 }

@@ -61,4 +61,14 @@ describe('invariant checks', () => {
     expect(report.checks.find((c) => c.name === 'base_case_secure')!.detail).toMatch(/transformers \d+/);
     expect(report.ok).toBe(false);
   });
+
+  it('catch a transmission network that is not N-1 secure', () => {
+    const m = generateGrid({ scale: 'city', seed: 2 });
+    expect(failing(m)).toEqual([]);
+    // Tighten every line to just above its base flow: some single outage must now overload another.
+    const lines = m.tables.transmission_lines.cols;
+    for (let k = 0; k < lines.rating_mva.length; k++)
+      lines.rating_mva[k] = Math.max(1, lines.rating_mva[k] * 0.55);
+    expect(failing(m)).toContain('transmission_n_minus_1');
+  });
 });
