@@ -2,6 +2,8 @@
  * `npm run bench [-- NAME [flags]]`: runs every benchmark, or the one named. Each writes its
  * figures to bench/results/NAME.json.
  */
+import { runCascadeBench } from './cascade.ts';
+import { runCentralityBench } from './centrality.ts';
 import { runGenerateBench } from './generate.ts';
 import { runPageLoadBench } from './page-load.ts';
 import { runTilesBench } from './tiles.ts';
@@ -10,6 +12,8 @@ const BENCHES: Record<string, (argv: string[]) => Promise<void>> = {
   generate: runGenerateBench,
   tiles: runTilesBench,
   'page-load': runPageLoadBench,
+  centrality: runCentralityBench,
+  cascade: runCascadeBench,
 };
 
 const [name, ...rest] = process.argv.slice(2);

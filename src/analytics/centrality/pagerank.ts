@@ -55,6 +55,7 @@ export function pagerank(graph: CsrGraph, options: PagerankOptions = {}): Float6
   const teleport = (1 - alpha) / n;
   let err = Infinity;
   for (let it = 0; it < maxIterations; it++) {
+    // What each node passes to each neighbour, and the rank held by dangling nodes.
     let dangling = 0;
     for (let u = 0; u < n; u++) {
       share[u] = x[u] * invOut[u];
