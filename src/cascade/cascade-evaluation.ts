@@ -23,6 +23,26 @@ export interface Evaluation {
   customersServed: number;
   criticalServed: number;
   served_mw: number;
+  /**
+   * Where the distribution side can differ from the normal state (ascending indices); absent
+   * when the evaluation covered everything. Overload checks and tie transfers look only here.
+   */
+  scope?: EvaluationScope;
+}
+
+export interface EvaluationScope {
+  sections: Int32Array;
+  transformers: Int32Array;
+  ties: Int32Array;
+}
+
+/** How a cascade looks at a state: the full evaluation, or an incremental one for sweeps. */
+export interface Evaluator {
+  evaluate(state: CascadeState): Evaluation;
+}
+
+export function fullEvaluator(ctx: CascadeContext): Evaluator {
+  return { evaluate: (state) => evaluate(ctx, state) };
 }
 
 export function evaluate(ctx: CascadeContext, state: CascadeState): Evaluation {
@@ -87,14 +107,18 @@ export function findOverloads(ctx: CascadeContext, state: CascadeState, ev: Eval
   const out: Overload[] = [];
   const e = ctx.scenario.emergency_factor;
   const sec = t.line_sections.cols;
-  for (let s = 0; s < t.line_sections.size; s++) {
+  const sections = ev.scope?.sections;
+  for (let i = 0, n = sections ? sections.length : t.line_sections.size; i < n; i++) {
+    const s = sections ? sections[i] : i;
     if (!ev.energization.line_sections![s] || ev.edge_kw[s] <= 0 || state.sectionsFailed[s]) continue;
     const f = ev.topology.nodeFeeder[sec.to_node[s]];
     const amps = lineCurrentA(ev.edge_kw[s], t.feeders.cols.kv[f], sec.phases[s], POWER_FACTOR);
     if (amps > ctx.sectionLimit_a[s])
       out.push({ table: 'line_sections', index: s, loading_pct: (100 * e * amps) / ctx.sectionLimit_a[s] });
   }
-  for (let x = 0; x < t.transformers.size; x++) {
+  const transformers = ev.scope?.transformers;
+  for (let i = 0, n = transformers ? transformers.length : t.transformers.size; i < n; i++) {
+    const x = transformers ? transformers[i] : i;
     const kva = ev.transformer_kw[x] / POWER_FACTOR;
     if (!state.transformersOut[x] && kva > ctx.transformerLimit_kva[x]) {
       out.push({

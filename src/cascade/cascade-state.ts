@@ -1,12 +1,50 @@
-/** The mutable state of one cascade run: what has failed, what is open, which ties are closed. */
+/**
+ * The mutable state of one cascade run: what has failed, what is open, which ties are closed.
+ * Every change goes through a method that also logs it, so an incremental evaluation can find
+ * the feeders a wave touched and a sweep can reset the state in time proportional to the change.
+ */
 import type { GridModel, TableName } from '../model/grid-model.ts';
 import type { SwitchingState } from '../topology/energization.ts';
+
+/** What a change-log entry refers to. */
+export const Change = {
+  Line: 0,
+  Generator: 1,
+  Substation: 2,
+  SubstationTransformer: 3,
+  Section: 4,
+  Node: 5,
+  Tie: 6,
+  Transformer: 7,
+  Meter: 8,
+  Feeder: 9,
+} as const;
+
+/** Sections leaving each feeder head (opened when the feeder is shed or loses its transformer). */
+const getawayCache = new WeakMap<GridModel, Int32Array[]>();
+
+function getawaySections(model: GridModel): Int32Array[] {
+  let out = getawayCache.get(model);
+  if (out) return out;
+  const t = model.tables;
+  const headFeeder = new Map<number, number>();
+  t.feeders.cols.head_node.forEach((h, f) => headFeeder.set(h, f));
+  const lists: number[][] = Array.from({ length: t.feeders.size }, () => []);
+  t.line_sections.cols.from_node.forEach((a, s) => {
+    const f = headFeeder.get(a);
+    if (f !== undefined) lists[f].push(s);
+  });
+  out = lists.map((l) => Int32Array.from(l));
+  getawayCache.set(model, out);
+  return out;
+}
 
 export class CascadeState {
   readonly linesOut: Uint8Array;
   readonly generatorsOut: Uint8Array;
   readonly substationsOut: Uint8Array;
   readonly stxOut: Uint8Array;
+  /** Open sections: failed, opened by protection or isolation, or the getaway of a feeder off. */
   readonly sectionsOpen: Uint8Array;
   readonly sectionsFailed: Uint8Array;
   readonly tiesClosed: Uint8Array;
@@ -17,7 +55,10 @@ export class CascadeState {
   readonly feedersOff: Uint8Array;
   /** Nodes inside faulted zones: dark until repair, never restored by a tie. */
   readonly blockedNodes: Uint8Array;
+  /** Pairs (Change, index), in the order the changes were made. */
+  readonly log: number[] = [];
   private readonly failed = new Set<string>();
+  private readonly getaway: Int32Array[];
 
   constructor(readonly model: GridModel) {
     const t = model.tables;
@@ -33,6 +74,7 @@ export class CascadeState {
     this.metersOut = new Uint8Array(t.meters.size);
     this.feedersOff = new Uint8Array(t.feeders.size);
     this.blockedNodes = new Uint8Array(t.dist_nodes.size);
+    this.getaway = getawaySections(model);
   }
 
   hasFailed(table: TableName, index: number): boolean {
@@ -51,26 +93,129 @@ export class CascadeState {
     return this.failed.size;
   }
 
-  /** The switching state energization reads: feeders off open their getaway section. */
+  lineOut(l: number): void {
+    this.linesOut[l] = 1;
+    this.log.push(Change.Line, l);
+  }
+
+  generatorOut(g: number): void {
+    this.generatorsOut[g] = 1;
+    this.log.push(Change.Generator, g);
+  }
+
+  substationOut(s: number): void {
+    this.substationsOut[s] = 1;
+    this.log.push(Change.Substation, s);
+  }
+
+  /** A substation transformer lost: every feeder on it goes with it. */
+  substationTransformerOut(k: number): void {
+    this.stxOut[k] = 1;
+    this.log.push(Change.SubstationTransformer, k);
+    this.model.tables.feeders.cols.substation_transformer.forEach((kk, f) => kk === k && this.openGetaway(f));
+  }
+
+  /** A feeder switched off at its head (shed, or tripped as a whole). */
+  feederOff(f: number): void {
+    this.feedersOff[f] = 1;
+    this.log.push(Change.Feeder, f);
+    this.openGetaway(f);
+  }
+
+  openSection(s: number): void {
+    this.sectionsOpen[s] = 1;
+    this.log.push(Change.Section, s);
+  }
+
+  failSection(s: number): void {
+    this.sectionsFailed[s] = 1;
+    this.openSection(s);
+  }
+
+  blockNode(n: number): void {
+    this.blockedNodes[n] = 1;
+    this.log.push(Change.Node, n);
+  }
+
+  closeTie(k: number): void {
+    this.tiesClosed[k] = 1;
+    this.log.push(Change.Tie, k);
+  }
+
+  failTie(k: number): void {
+    this.tiesFailed[k] = 1;
+    this.tiesClosed[k] = 0;
+    this.log.push(Change.Tie, k);
+  }
+
+  transformerOut(x: number): void {
+    this.transformersOut[x] = 1;
+    this.log.push(Change.Transformer, x);
+  }
+
+  meterOut(m: number): void {
+    this.metersOut[m] = 1;
+    this.log.push(Change.Meter, m);
+  }
+
+  /** Back to the normal state, touching only what the log says changed. */
+  reset(): void {
+    const log = this.log;
+    for (let i = 0; i < log.length; i += 2) {
+      const k = log[i + 1];
+      switch (log[i]) {
+        case Change.Line:
+          this.linesOut[k] = 0;
+          break;
+        case Change.Generator:
+          this.generatorsOut[k] = 0;
+          break;
+        case Change.Substation:
+          this.substationsOut[k] = 0;
+          break;
+        case Change.SubstationTransformer:
+          this.stxOut[k] = 0;
+          break;
+        case Change.Section:
+          this.sectionsOpen[k] = 0;
+          this.sectionsFailed[k] = 0;
+          break;
+        case Change.Node:
+          this.blockedNodes[k] = 0;
+          break;
+        case Change.Tie:
+          this.tiesClosed[k] = 0;
+          this.tiesFailed[k] = 0;
+          break;
+        case Change.Transformer:
+          this.transformersOut[k] = 0;
+          break;
+        case Change.Meter:
+          this.metersOut[k] = 0;
+          break;
+        case Change.Feeder:
+          this.feedersOff[k] = 0;
+          break;
+      }
+    }
+    log.length = 0;
+    this.failed.clear();
+  }
+
+  /** The switching state energization reads. */
   switching(): SwitchingState {
-    const t = this.model.tables;
-    const sectionsOpen = Uint8Array.from(this.sectionsOpen);
-    const heads = t.feeders.cols.head_node;
-    const fromNode = t.line_sections.cols.from_node;
-    const feederOffHead = new Set<number>();
-    t.feeders.cols.substation_transformer.forEach((k, f) => {
-      if (this.feedersOff[f] || this.stxOut[k]) feederOffHead.add(heads[f]);
-    });
-    if (feederOffHead.size)
-      for (let s = 0; s < sectionsOpen.length; s++) if (feederOffHead.has(fromNode[s])) sectionsOpen[s] = 1;
     return {
       linesOut: this.linesOut,
       generatorsOut: this.generatorsOut,
       substationsOut: this.substationsOut,
-      sectionsOpen,
+      sectionsOpen: this.sectionsOpen,
       tiesClosed: this.tiesClosed,
       transformersOut: this.transformersOut,
       metersOut: this.metersOut,
     };
+  }
+
+  private openGetaway(f: number): void {
+    for (const s of this.getaway[f]) this.openSection(s);
   }
 }

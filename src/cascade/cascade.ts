@@ -12,7 +12,7 @@ import { Rng } from '../generator/rng.ts';
 import type { AssetRef } from '../search/asset-locator.ts';
 import type { CascadeContext } from './cascade-context.ts';
 import type { CascadeResult, CascadeWave, FailedAsset, FailureCause } from './cascade-types.ts';
-import { evaluate, findOverloads, type Evaluation } from './cascade-evaluation.ts';
+import { findOverloads, fullEvaluator, type Evaluation, type Evaluator } from './cascade-evaluation.ts';
 import { CascadeState } from './cascade-state.ts';
 import { clearFault } from './protection.ts';
 import { DETERMINISTIC_HAZARD_THRESHOLD } from './scenarios.ts';
@@ -25,6 +25,10 @@ export interface CascadeOptions {
   restoration?: boolean;
   /** Draw weather failures with this seed instead of the deterministic threshold. */
   stochasticSeed?: number;
+  /** How states are evaluated (default: in full); sweeps pass an incremental evaluator. */
+  evaluator?: Evaluator;
+  /** A state to reuse (reset first); default a new one. */
+  state?: CascadeState;
 }
 
 interface Pending {
@@ -64,8 +68,11 @@ export function runCascade(
       throw new Error(`cascade: ${t[ref.table].ids[ref.index]} (${ref.table}) cannot fail`);
   }
   const restoration = options.restoration ?? true;
-  const state = new CascadeState(ctx.model);
-  const baseline = evaluate(ctx, state);
+  const state = options.state ?? new CascadeState(ctx.model);
+  state.reset();
+  const evaluator = options.evaluator ?? fullEvaluator(ctx);
+  const evaluate = (s: CascadeState) => evaluator.evaluate(s);
+  const baseline = evaluate(state);
   let pending: Pending[] = initial.map((ref) => ({ ref, cause: 'initial' }));
   pending.push(...weatherFailures(ctx, options.stochasticSeed));
   const waves: CascadeWave[] = [];
@@ -76,28 +83,29 @@ export function runCascade(
   for (let w = 0; pending.length > 0 && w < (options.maxWaves ?? 30); w++) {
     const failed: FailedAsset[] = [];
     for (const p of pending) applyFailure(ctx, state, p, w, restoration, failed);
-    ev = evaluate(ctx, state);
+    ev = evaluate(state);
     if (restoration) {
       const closed = restoreThroughTies(ctx, {
         topology: ev.topology,
-        sectionOpen: state.switching().sectionsOpen!,
+        sectionOpen: state.sectionsOpen,
         tieClosed: state.tiesClosed,
         tieFailed: state.tiesFailed,
         blocked: state.blockedNodes,
         edge_kw: ev.edge_kw,
         feeder_kw: ev.feeder_kw,
+        ties: ev.scope?.ties,
       });
       if (closed.length) {
         const before = ev.customersServed;
         for (const k of closed) {
-          state.tiesClosed[k] = 1;
+          state.closeTie(k);
           tiesClosed.push(t.switches.ids[k]);
         }
-        ev = evaluate(ctx, state);
+        ev = evaluate(state);
         customersRestored += ev.customersServed - before;
       }
     }
-    if (shedForDeficits(ctx, state, ev, w, failed)) ev = evaluate(ctx, state);
+    if (shedForDeficits(ctx, state, ev, w, failed)) ev = evaluate(state);
     waves.push({
       wave: w,
       failed,
@@ -132,8 +140,19 @@ export function runCascade(
 
 const round = (v: number) => Math.round(v * 1000) / 1000;
 
+const deterministicWeather = new WeakMap<CascadeContext, Pending[]>();
+
 /** Weather failures at the start: drawn with the seed, or every asset at p ≥ the threshold. */
 function weatherFailures(ctx: CascadeContext, seed?: number): Pending[] {
+  if (seed === undefined) {
+    let list = deterministicWeather.get(ctx);
+    if (!list) deterministicWeather.set(ctx, (list = drawWeather(ctx)));
+    return list;
+  }
+  return drawWeather(ctx, seed);
+}
+
+function drawWeather(ctx: CascadeContext, seed?: number): Pending[] {
   const rng = seed === undefined ? undefined : new Rng(seed, 'cascade-weather');
   const out: Pending[] = [];
   const draw = (table: TableName, hazard: Float64Array) => {
@@ -201,11 +220,10 @@ function applyFailure(
   });
   const fault = (s: number) => {
     if (s < 0) return;
-    state.sectionsFailed[s] = 1;
-    state.sectionsOpen[s] = 1;
+    state.failSection(s);
     const clearing = clearFault(ctx, s, restoration);
-    for (const o of clearing.opened) state.sectionsOpen[o] = 1;
-    for (const n of clearing.zoneNodes) state.blockedNodes[n] = 1;
+    for (const o of clearing.opened) state.openSection(o);
+    for (const n of clearing.zoneNodes) state.blockNode(n);
     if (clearing.device >= 0 && state.markFailed('protective_devices', clearing.device)) {
       const ref = { table: 'protective_devices' as const, index: clearing.device };
       log.push({
@@ -219,25 +237,25 @@ function applyFailure(
   };
   switch (table) {
     case 'transmission_lines':
-      state.linesOut[index] = 1;
+      state.lineOut(index);
       break;
     case 'generators':
-      state.generatorsOut[index] = 1;
+      state.generatorOut(index);
       break;
     case 'buses':
       t.transmission_lines.cols.from_bus.forEach(
-        (a, l) => (a === index || t.transmission_lines.cols.to_bus[l] === index) && (state.linesOut[l] = 1),
+        (a, l) => (a === index || t.transmission_lines.cols.to_bus[l] === index) && state.lineOut(l),
       );
-      t.substations.cols.bus.forEach((b, s) => b === index && (state.substationsOut[s] = 1));
+      t.substations.cols.bus.forEach((b, s) => b === index && state.substationOut(s));
       break;
     case 'substations':
-      state.substationsOut[index] = 1;
+      state.substationOut(index);
       break;
     case 'substation_transformers':
-      state.stxOut[index] = 1;
+      state.substationTransformerOut(index);
       break;
     case 'feeders':
-      state.feedersOff[index] = 1;
+      state.feederOff(index);
       break;
     case 'line_sections':
       fault(index);
@@ -253,19 +271,16 @@ function applyFailure(
       break;
     case 'switches':
       if (t.switches.cols.section[index] >= 0) fault(t.switches.cols.section[index]);
-      else {
-        state.tiesFailed[index] = 1;
-        state.tiesClosed[index] = 0;
-      }
+      else state.failTie(index);
       break;
     case 'transformers':
-      state.transformersOut[index] = 1;
+      state.transformerOut(index);
       break;
     case 'meters':
-      state.metersOut[index] = 1;
+      state.meterOut(index);
       break;
     case 'customers':
-      state.metersOut[t.customers.cols.meter[index]] = 1;
+      state.meterOut(t.customers.cols.meter[index]);
       break;
     case 'trees':
       fault(t.trees.cols.section[index]);
@@ -301,7 +316,7 @@ function shedForDeficits(
     candidates.sort((a, b) => ev.feeder_kw[b] - ev.feeder_kw[a] || a - b);
     for (const f of candidates) {
       if (deficit <= 1e-9) break;
-      state.feedersOff[f] = 1;
+      state.feederOff(f);
       deficit -= ev.feeder_kw[f] / 1000;
       shed = true;
       if (state.markFailed('feeders', f)) {

@@ -22,6 +22,8 @@ export interface TransferInput {
   edge_kw: Float64Array;
   /** Load now on each feeder head. */
   feeder_kw: Float64Array;
+  /** Ties to consider, ascending (default: all); a sweep passes those near the changes. */
+  ties?: Int32Array;
 }
 
 /** Closes the ties that can restore dead healthy regions; returns the switch indices closed. */
@@ -31,18 +33,21 @@ export function restoreThroughTies(ctx: CascadeContext, input: TransferInput): n
   const { topology, sectionOpen, blocked, edge_kw } = input;
   const node_kw = ctx.nodeDemand_kw;
   const adj = ctx.adjacency;
-  const claimed = new Uint8Array(topology.nodeEnergized.length);
+  // Sparse: a pass touches a few regions, and sweeps run it thousands of times on big grids.
+  const claimed = new Set<number>();
   const closed: number[] = [];
   const sec = t.line_sections.cols;
   /** Extra load (kW) already promised to each section by earlier transfers in this pass. */
-  const promised = new Float64Array(t.line_sections.size);
+  const promised = new Map<number, number>();
   const amps = (kw: number, f: number, s: number) =>
     lineCurrentA(kw, t.feeders.cols.kv[f], sec.phases[s], POWER_FACTOR);
   // Substation transformers carry every feeder on them: check their emergency limit too.
   const stxOf = t.feeders.cols.substation_transformer;
   const stx_kw = new Float64Array(t.substation_transformers.size);
   input.feeder_kw.forEach((kw, f) => (stx_kw[stxOf[f]] += kw));
-  for (let k = 0; k < t.switches.size; k++) {
+  const ties = input.ties;
+  for (let i = 0, count = ties ? ties.length : t.switches.size; i < count; i++) {
+    const k = ties ? ties[i] : i;
     if (sw.kind[k] !== 1 || input.tieClosed[k] || input.tieFailed[k]) continue;
     const a = sw.node_a[k];
     const b = sw.node_b[k];
@@ -51,7 +56,7 @@ export function restoreThroughTies(ctx: CascadeContext, input: TransferInput): n
     if (liveA === liveB) continue;
     const live = liveA ? a : b;
     const dead = liveA ? b : a;
-    if (claimed[dead] || blocked[dead]) continue;
+    if (claimed.has(dead) || blocked[dead]) continue;
     // The dead region behind the tie, over closed sections only, walked from the tie so that
     // each section's flow after the transfer is the load beyond it.
     const region: number[] = [];
@@ -65,7 +70,7 @@ export function restoreThroughTies(ctx: CascadeContext, input: TransferInput): n
       for (let j = adj.offsets[n]; j < adj.offsets[n + 1]; j++) {
         const e = adj.edge[j];
         const m = adj.neighbour[j];
-        if (e >= adj.nSections || sectionOpen[e] || via.has(m) || topology.nodeEnergized[m] || claimed[m])
+        if (e >= adj.nSections || sectionOpen[e] || via.has(m) || topology.nodeEnergized[m] || claimed.has(m))
           continue;
         via.set(m, e);
         queue.push(m);
@@ -96,12 +101,12 @@ export function restoreThroughTies(ctx: CascadeContext, input: TransferInput): n
       const e = topology.parentEdge[n];
       if (e >= adj.nSections) break;
       path.push(e);
-      if (amps(edge_kw[e] + promised[e] + load, f, e) > ctx.sectionLimit_a[e]) fits = false;
+      if (amps(edge_kw[e] + (promised.get(e) ?? 0) + load, f, e) > ctx.sectionLimit_a[e]) fits = false;
     }
     if (!fits || (stx_kw[stxOf[f]] + load) / 1000 / POWER_FACTOR > ctx.stxLimit_mva[stxOf[f]]) continue;
-    for (const e of path) promised[e] += load;
+    for (const e of path) promised.set(e, (promised.get(e) ?? 0) + load);
     stx_kw[stxOf[f]] += load;
-    for (const n of region) claimed[n] = 1;
+    for (const n of region) claimed.add(n);
     closed.push(k);
   }
   return closed;

@@ -6,6 +6,7 @@ import { infoCommand } from './commands/info.ts';
 import { powerflowCommand } from './commands/powerflow.ts';
 import { serveCommand } from './commands/serve.ts';
 import { startCommand } from './commands/start.ts';
+import { sweepCommand } from './commands/sweep.ts';
 
 interface Command {
   summary: string;
@@ -18,6 +19,7 @@ const COMMANDS: Record<string, Command> = {
   info: infoCommand,
   powerflow: powerflowCommand,
   cascade: cascadeCommand,
+  sweep: sweepCommand,
   serve: serveCommand,
   start: startCommand,
 };

@@ -1,12 +1,13 @@
 /**
  * Base-case transmission flows of a dataset: substation loads at their buses, generators
- * re-dispatched in proportion to capacity to meet them, one DC power flow per island (each with
- * its own slack: the island's largest generator), and loading against derated line ratings.
+ * re-dispatched in proportion to capacity to meet them, a DC power flow of every island (each with
+ * its own slack: the island's largest generator) in one factorization, with the network's
+ * ordering and symbolic analysis kept across calls, and loading against derated line ratings.
  */
 import type { GridTables } from '../model/grid-model.ts';
 import type { OperatingConditions } from '../model/load-model.ts';
 import { lineRatingFactor } from '../model/thermal.ts';
-import { solveDcPowerFlow } from './dc-power-flow.ts';
+import { DcPowerFlowWorkspace } from './dc-power-flow-islands.ts';
 import { findIslands } from './islands.ts';
 
 export interface TransmissionLoading {
@@ -72,23 +73,23 @@ export function computeTransmissionLoading(
     injection[gen.bus[g]] += generation_mw[g];
   }
 
-  const flow_mw = new Float64Array(nLine);
+  // All islands in one solve: each with its slack as reference. An island without generation
+  // is all deficit (counted above) and carries no flow: any bus of it is its reference.
+  const referenceBus: number[] = [];
+  const firstBus = new Int32Array(count).fill(-1);
+  for (let b = 0; b < nBus; b++) if (firstBus[label[b]] < 0) firstBus[label[b]] = b;
   for (let isl = 0; isl < count; isl++) {
-    // An island without generation is all deficit (counted above) and carries no flow.
-    if (slack[isl] < 0) continue;
-    // Solve this island alone: branches outside it are out of service for this solve.
-    const inIsland = Uint8Array.from(line.from_bus, (f, k) => (inService[k] && label[f] === isl ? 1 : 0));
-    const result = solveDcPowerFlowIsland(
-      tables,
-      injection,
-      inIsland,
-      label,
-      isl,
-      gen.bus[slack[isl]],
-      baseMva,
-    );
-    for (let k = 0; k < nLine; k++) if (inIsland[k]) flow_mw[k] = result[k];
+    referenceBus.push(slack[isl] >= 0 ? gen.bus[slack[isl]] : firstBus[isl]);
   }
+  for (let b = 0; b < nBus; b++) if (slack[label[b]] < 0) injection[b] = 0;
+  const solved = flowWorkspace(tables, baseMva).solve(
+    inService,
+    injection,
+    referenceBus,
+    new Float64Array(count),
+  );
+  const flow_mw = solved.flow_mw;
+  for (let k = 0; k < nLine; k++) if (slack[label[line.from_bus[k]]] < 0) flow_mw[k] = 0;
   const factor = lineRatingFactor(conditions.temperature_c);
   const loading_pct = Float64Array.from(flow_mw, (p, k) =>
     line.rating_mva[k] > 0 ? (100 * Math.abs(p)) / (line.rating_mva[k] * factor) : 0,
@@ -104,38 +105,24 @@ export function computeTransmissionLoading(
   };
 }
 
-function solveDcPowerFlowIsland(
-  tables: Tables,
-  injection: Float64Array,
-  inIsland: Uint8Array,
-  label: Int32Array,
-  island: number,
-  slackBus: number,
-  baseMva: number,
-): Float64Array {
-  // Renumber the island's buses so the solver sees a connected network.
-  const nBus = tables.buses.size;
-  const local = new Int32Array(nBus).fill(-1);
-  const global: number[] = [];
-  for (let b = 0; b < nBus; b++) if (label[b] === island) local[b] = global.push(b) - 1;
-  const n = global.length;
+const workspaces = new WeakMap<object, { baseMva: number; ws: DcPowerFlowWorkspace }>();
+
+/** One DC power flow workspace per transmission network (ordering and symbolic analysis once). */
+function flowWorkspace(tables: Tables, baseMva: number): DcPowerFlowWorkspace {
+  const key = tables.transmission_lines;
+  const cached = workspaces.get(key);
+  if (cached && cached.baseMva === baseMva) return cached.ws;
   const line = tables.transmission_lines.cols;
-  const idx: number[] = [];
-  for (let k = 0; k < inIsland.length; k++) if (inIsland[k]) idx.push(k);
-  const pick = (arr: ArrayLike<number>) => Float64Array.from(idx, (k) => arr[k]);
-  const result = solveDcPowerFlow({
-    nBus: n,
+  const ws = new DcPowerFlowWorkspace({
+    nBus: tables.buses.size,
     baseMva,
-    branchFrom: Int32Array.from(idx, (k) => local[line.from_bus[k]]),
-    branchTo: Int32Array.from(idx, (k) => local[line.to_bus[k]]),
-    x_pu: pick(line.x_pu),
-    tap: pick(line.tap),
-    shift_deg: pick(line.shift_deg),
-    inService: new Uint8Array(idx.length).fill(1),
-    pInjection_mw: Float64Array.from(global, (b) => injection[b]),
-    slackBus: local[slackBus],
+    branchFrom: line.from_bus,
+    branchTo: line.to_bus,
+    x_pu: line.x_pu,
+    tap: line.tap,
+    shift_deg: line.shift_deg,
+    inService: new Uint8Array(tables.transmission_lines.size).fill(1),
   });
-  const out = new Float64Array(inIsland.length);
-  idx.forEach((k, j) => (out[k] = result.flow_mw[j]));
-  return out;
+  workspaces.set(key, { baseMva, ws });
+  return ws;
 }

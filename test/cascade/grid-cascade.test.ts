@@ -68,8 +68,8 @@ describe('grid cascade: properties', () => {
 
   it('conserves power in every state: generation = load − unserved', () => {
     const state = new CascadeState(model);
-    state.linesOut[2] = 1;
-    state.generatorsOut[0] = 1;
+    state.lineOut(2);
+    state.generatorOut(0);
     const ev = evaluate(base, state);
     const gen = ev.transmission.generation_mw.reduce((a, v) => a + v, 0);
     const load = ev.substation_mw.reduce((a, v) => a + v, 0);

@@ -1,4 +1,7 @@
-/** MATPOWER version-2 case files: read, check, write, synthesize, and run MATPOWER's DC power flow. */
+/**
+ * MATPOWER version-2 case files: read, check, write, synthesize, export a grid's transmission
+ * network, and run MATPOWER's DC power flow.
+ */
 export {
   BRANCH_COLUMNS,
   BUS_COLUMNS,
@@ -11,6 +14,7 @@ export {
   type MatpowerGenTable,
 } from './case-format.ts';
 export { buildCase, type CaseRows } from './case-builder.ts';
+export { gridToMatpowerCase, type TransmissionGrid } from './from-grid.ts';
 export { buildMatpowerDcNetwork, type MatpowerDcNetwork } from './dc-network.ts';
 export { MatpowerFormatError } from './matpower-error.ts';
 export { parseMatpowerCase } from './parse-case.ts';

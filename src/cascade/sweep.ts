@@ -1,0 +1,232 @@
+/**
+ * Sweeps: every asset of the chosen tables (or a chosen set) as the patient zero of its own
+ * cascade under one scenario, in parallel worker threads, with progress, stored batch by batch
+ * in the dataset's sweep store (DIR/sweeps.sqlite) and resumable: a sweep stopped for any reason
+ * picks up where its last stored batch ended when run again with the same grid, scenario,
+ * restoration mode and selection.
+ */
+import { createHash } from 'node:crypto';
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import type { TableName } from '../model/grid-model.ts';
+import { openDataset } from '../storage/index.ts';
+import { SweepStore, type SweepAssetResult, type SweepRecord } from '../storage/sqlite/sweep-store.ts';
+import { FAILABLE_TABLES } from './cascade.ts';
+import { SCENARIOS } from './scenarios.ts';
+import type { PatientZero } from './sweep/sweep-batch.ts';
+import type { FromWorker, SweepWorkerData, ToWorker } from './sweep/sweep-worker.ts';
+
+/** Equipment swept by default: everything whose failure can cascade (not single meters or trees). */
+export const DEFAULT_SWEEP_TABLES: readonly TableName[] = [
+  'buses',
+  'generators',
+  'transmission_lines',
+  'substations',
+  'substation_transformers',
+  'feeders',
+  'line_sections',
+  'protective_devices',
+  'switches',
+  'transformers',
+];
+
+export interface SweepSpec {
+  dataDir: string;
+  scenario: string;
+  /** Tables whose every row is a patient zero (default DEFAULT_SWEEP_TABLES). */
+  tables?: readonly string[];
+  /** Or exactly these asset ids. */
+  assetIds?: readonly string[];
+  restoration?: boolean;
+  /** Worker threads (default: one per core). */
+  workers?: number;
+  /** Start over instead of resuming (or reusing a complete sweep). */
+  fresh?: boolean;
+  onProgress?: (progress: SweepProgress) => void;
+  signal?: AbortSignal;
+}
+
+export interface SweepProgress {
+  sweep_id: number;
+  status: SweepRecord['status'] | 'loading';
+  done: number;
+  total: number;
+  elapsed_s: number;
+  /** Patient zeros per second in this session; null until the first batch is stored. */
+  rate_per_s: number | null;
+  eta_s: number | null;
+}
+
+/** A sweep request that cannot run (unknown scenario, table or asset). */
+export class SweepError extends Error {
+  override readonly name = 'SweepError';
+}
+
+/** Resolves the patient zeros of a spec against the stored dataset. */
+async function selectAssets(spec: SweepSpec) {
+  if (!SCENARIOS[spec.scenario])
+    throw new SweepError(
+      `sweep: scenario must be one of ${Object.keys(SCENARIOS).join(', ')}, got '${spec.scenario}'`,
+    );
+  const repo = openDataset(spec.dataDir);
+  try {
+    const meta = await repo.readMeta();
+    const grid_hash = String(meta.content_hash ?? '');
+    if (!grid_hash) throw new SweepError(`sweep: ${spec.dataDir} has no content hash; regenerate it`);
+    const refs: PatientZero[] = [];
+    let selection: string;
+    if (spec.assetIds?.length) {
+      for (const id of spec.assetIds) {
+        const rec = await repo.getAsset(id);
+        if (!rec) throw new SweepError(`sweep: no asset '${id}' in the dataset`);
+        if (!FAILABLE_TABLES.has(rec.table))
+          throw new SweepError(`sweep: ${id} is a ${rec.table} row and cannot fail`);
+        refs.push({ table: rec.table, index: rec.index });
+      }
+      const ids = [...spec.assetIds].sort().join(',');
+      selection = `assets=${createHash('sha256').update(ids).digest('hex').slice(0, 16)}`;
+    } else {
+      const tables = [...(spec.tables ?? DEFAULT_SWEEP_TABLES)].sort();
+      const counts = await repo.counts();
+      for (const table of tables) {
+        if (!FAILABLE_TABLES.has(table as TableName))
+          throw new SweepError(
+            `sweep: '${table}' is not a table whose assets can fail (one of ${[...FAILABLE_TABLES].join(', ')})`,
+          );
+        for (let i = 0; i < counts[table as TableName]; i++)
+          refs.push({ table: table as TableName, index: i });
+      }
+      selection = `tables=${tables.join(',')}`;
+    }
+    if (!refs.length) throw new SweepError('sweep: nothing to sweep (the selection is empty)');
+    return { grid_hash, refs, selection };
+  } finally {
+    await repo.close();
+  }
+}
+
+/** Runs (or resumes) a sweep; resolves with its final record. */
+export async function runSweep(spec: SweepSpec): Promise<SweepRecord> {
+  const { grid_hash, refs, selection } = await selectAssets(spec);
+  const restoration = spec.restoration ?? true;
+  const store = new SweepStore(spec.dataDir);
+  try {
+    const key = { grid_hash, scenario: spec.scenario, restoration, selection };
+    let sweep = store.find(key);
+    if (sweep && spec.fresh) {
+      store.delete(sweep.id);
+      sweep = undefined;
+    }
+    if (sweep?.status === 'complete') return sweep;
+    sweep ??= store.create({ ...key, total: refs.length });
+    const done = store.doneKeys(sweep.id);
+    const remaining = refs.filter((r) => !done.has(`${r.table}:${r.index}`));
+    const id = sweep.id;
+    const elapsedBefore = sweep.elapsed_s;
+    const t0 = performance.now();
+    const elapsed = () => elapsedBefore + (performance.now() - t0) / 1000;
+    store.setStatus(id, 'running', elapsedBefore);
+    let stored = done.size;
+    let storedNow = 0;
+    const report = (status: SweepProgress['status']) => {
+      const session_s = (performance.now() - t0) / 1000;
+      const rate = storedNow > 0 && session_s > 0 ? storedNow / session_s : null;
+      spec.onProgress?.({
+        sweep_id: id,
+        status,
+        done: stored,
+        total: refs.length,
+        elapsed_s: round(elapsed()),
+        rate_per_s: rate === null ? null : round(rate),
+        eta_s: rate === null ? null : round((refs.length - stored) / rate),
+      });
+    };
+    report('loading');
+    try {
+      await runOnWorkers(spec, restoration, remaining, (results) => {
+        store.record(id, results, round(elapsed()));
+        stored += results.length;
+        storedNow += results.length;
+        report('running');
+      });
+      store.setStatus(id, 'complete', round(elapsed()));
+      report('complete');
+    } catch (err) {
+      const cancelled = spec.signal?.aborted === true;
+      store.setStatus(id, cancelled ? 'cancelled' : 'failed', round(elapsed()), (err as Error).message);
+      report(cancelled ? 'cancelled' : 'failed');
+      throw err;
+    }
+    return store.get(id)!;
+  } finally {
+    store.close();
+  }
+}
+
+const round = (v: number) => Math.round(v * 1000) / 1000;
+
+/** Hands out batches to worker threads until every patient zero has a result. */
+function runOnWorkers(
+  spec: SweepSpec,
+  restoration: boolean,
+  refs: PatientZero[],
+  onResults: (results: SweepAssetResult[]) => void,
+): Promise<void> {
+  if (!refs.length) return Promise.resolve();
+  const count = Math.max(1, Math.min(spec.workers ?? availableParallelism(), refs.length));
+  // Small batches early keep progress lively; bigger ones amortize messaging.
+  const batchSize = Math.max(8, Math.min(500, Math.ceil(refs.length / (count * 40))));
+  const data: SweepWorkerData = { dataDir: spec.dataDir, scenario: spec.scenario, restoration };
+  return new Promise<void>((resolve, reject) => {
+    const workers: Worker[] = [];
+    let next = 0;
+    let batches = 0;
+    let pendingBatches = 0;
+    let settled = false;
+    const finish = (err?: Error) => {
+      if (settled) return;
+      settled = true;
+      spec.signal?.removeEventListener('abort', onAbort);
+      for (const w of workers) void w.terminate();
+      if (err) reject(err);
+      else resolve();
+    };
+    const onAbort = () => finish(new SweepError('sweep: cancelled'));
+    if (spec.signal?.aborted) return onAbort();
+    spec.signal?.addEventListener('abort', onAbort);
+    const feed = (w: Worker) => {
+      if (next >= refs.length) {
+        if (pendingBatches === 0) finish();
+        return;
+      }
+      const slice = refs.slice(next, next + batchSize);
+      next += slice.length;
+      pendingBatches++;
+      w.postMessage({ type: 'batch', batch: batches++, refs: slice } satisfies ToWorker);
+    };
+    for (let i = 0; i < count; i++) {
+      const w = new Worker(new URL('./sweep/sweep-worker-boot.mjs', import.meta.url), {
+        workerData: data,
+        resourceLimits: { maxOldGenerationSizeMb: 12288 },
+      });
+      workers.push(w);
+      w.on('message', (m: FromWorker) => {
+        if (settled) return;
+        if (m.type === 'error') return finish(new Error(`sweep worker: ${m.message}`));
+        if (m.type === 'results') {
+          pendingBatches--;
+          try {
+            onResults(m.results);
+          } catch (err) {
+            return finish(err as Error);
+          }
+        }
+        feed(w);
+      });
+      w.on('error', (err) => finish(err));
+      w.on('exit', (code) => {
+        if (!settled) finish(new Error(`sweep worker exited (code ${code}) before the sweep finished`));
+      });
+    }
+  });
+}

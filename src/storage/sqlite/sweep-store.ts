@@ -1,0 +1,218 @@
+/**
+ * Cascade sweep results, stored beside the grid in DIR/sweeps.sqlite. The grid file stays
+ * read-only and is replaced whole on regeneration; each sweep records the content hash of the
+ * grid it ran on, so results of another grid are never shown as this one's. Each batch of
+ * results and the progress count are written in one transaction (WAL): a sweep killed at any
+ * point resumes from the last committed batch and loses nothing before it.
+ */
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { DatasetError } from '../dataset-error.ts';
+
+export const SWEEP_FILE = 'sweeps.sqlite';
+
+export type SweepStatus = 'running' | 'complete' | 'cancelled' | 'failed';
+
+export interface SweepRecord {
+  id: number;
+  grid_hash: string;
+  scenario: string;
+  restoration: boolean;
+  /** What was swept: "tables=substations,transformers" or "assets=<hash of the ids>". */
+  selection: string;
+  total: number;
+  done: number;
+  status: SweepStatus;
+  error: string | null;
+  started_at: string;
+  finished_at: string | null;
+  /** Seconds spent running, summed over resumptions. */
+  elapsed_s: number;
+}
+
+/** The outcome of one patient zero. */
+export interface SweepAssetResult {
+  table: string;
+  index: number;
+  id: string;
+  customers_lost: number;
+  critical_customers_lost: number;
+  mw_shed: number;
+  waves: number;
+  assets_failed: number;
+}
+
+export const SWEEP_RESULT_ORDER = ['customers_lost', 'mw_shed', 'waves', 'assets_failed'] as const;
+export type SweepResultOrder = (typeof SWEEP_RESULT_ORDER)[number];
+
+const DDL = `
+CREATE TABLE IF NOT EXISTS sweeps (
+  id INTEGER PRIMARY KEY,
+  grid_hash TEXT NOT NULL,
+  scenario TEXT NOT NULL,
+  restoration INTEGER NOT NULL,
+  selection TEXT NOT NULL,
+  total INTEGER NOT NULL,
+  done INTEGER NOT NULL DEFAULT 0,
+  status TEXT NOT NULL,
+  error TEXT,
+  started_at TEXT NOT NULL,
+  finished_at TEXT,
+  elapsed_s REAL NOT NULL DEFAULT 0
+);
+CREATE TABLE IF NOT EXISTS sweep_results (
+  sweep_id INTEGER NOT NULL REFERENCES sweeps(id) ON DELETE CASCADE,
+  asset_table TEXT NOT NULL,
+  asset_index INTEGER NOT NULL,
+  asset_id TEXT NOT NULL,
+  customers_lost INTEGER NOT NULL,
+  critical_customers_lost INTEGER NOT NULL,
+  mw_shed REAL NOT NULL,
+  waves INTEGER NOT NULL,
+  assets_failed INTEGER NOT NULL,
+  PRIMARY KEY (sweep_id, asset_table, asset_index)
+) WITHOUT ROWID;
+`;
+
+interface SweepRow extends Omit<SweepRecord, 'restoration'> {
+  restoration: number;
+}
+const toRecord = (row: SweepRow): SweepRecord => ({ ...row, restoration: row.restoration === 1 });
+
+export class SweepStore {
+  private readonly db: Database.Database;
+
+  /** Opens (creating if needed) the sweep store of the dataset in `dir`. */
+  constructor(dir: string) {
+    const file = path.join(dir, SWEEP_FILE);
+    try {
+      this.db = new Database(file);
+      this.db.pragma('journal_mode = WAL');
+      this.db.pragma('foreign_keys = ON');
+      this.db.exec(DDL);
+    } catch (err) {
+      throw new DatasetError(
+        'invalid',
+        file,
+        `${file} is not a valid sweep store: ${(err as Error).message}`,
+        {
+          cause: err,
+        },
+      );
+    }
+  }
+
+  /** The latest sweep of this grid, scenario, restoration mode and selection, if any. */
+  find(
+    key: Pick<SweepRecord, 'grid_hash' | 'scenario' | 'restoration' | 'selection'>,
+  ): SweepRecord | undefined {
+    const row = this.db
+      .prepare(
+        'SELECT * FROM sweeps WHERE grid_hash = ? AND scenario = ? AND restoration = ? AND selection = ? ORDER BY id DESC LIMIT 1',
+      )
+      .get(key.grid_hash, key.scenario, key.restoration ? 1 : 0, key.selection) as SweepRow | undefined;
+    return row && toRecord(row);
+  }
+
+  get(id: number): SweepRecord | undefined {
+    const row = this.db.prepare('SELECT * FROM sweeps WHERE id = ?').get(id) as SweepRow | undefined;
+    return row && toRecord(row);
+  }
+
+  /** Sweeps of one grid, newest first. */
+  list(grid_hash: string): SweepRecord[] {
+    return (
+      this.db
+        .prepare('SELECT * FROM sweeps WHERE grid_hash = ? ORDER BY id DESC')
+        .all(grid_hash) as SweepRow[]
+    ).map(toRecord);
+  }
+
+  create(
+    key: Pick<SweepRecord, 'grid_hash' | 'scenario' | 'restoration' | 'selection' | 'total'>,
+  ): SweepRecord {
+    const info = this.db
+      .prepare(
+        "INSERT INTO sweeps (grid_hash, scenario, restoration, selection, total, status, started_at) VALUES (?, ?, ?, ?, ?, 'running', ?)",
+      )
+      .run(
+        key.grid_hash,
+        key.scenario,
+        key.restoration ? 1 : 0,
+        key.selection,
+        key.total,
+        new Date().toISOString(),
+      );
+    return this.get(Number(info.lastInsertRowid))!;
+  }
+
+  delete(id: number): void {
+    this.db.prepare('DELETE FROM sweeps WHERE id = ?').run(id);
+  }
+
+  /** Keys ("table:index") of the assets a sweep has finished. */
+  doneKeys(id: number): Set<string> {
+    const rows = this.db
+      .prepare('SELECT asset_table, asset_index FROM sweep_results WHERE sweep_id = ?')
+      .raw()
+      .all(id) as [string, number][];
+    return new Set(rows.map(([t, i]) => `${t}:${i}`));
+  }
+
+  /** One batch of results and the new progress count, atomically. */
+  record(id: number, results: SweepAssetResult[], elapsed_s: number): void {
+    const insert = this.db.prepare('INSERT OR REPLACE INTO sweep_results VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
+    this.db.transaction(() => {
+      for (const r of results) {
+        insert.run(
+          id,
+          r.table,
+          r.index,
+          r.id,
+          r.customers_lost,
+          r.critical_customers_lost,
+          r.mw_shed,
+          r.waves,
+          r.assets_failed,
+        );
+      }
+      this.db
+        .prepare(
+          'UPDATE sweeps SET done = (SELECT COUNT(*) FROM sweep_results WHERE sweep_id = ?), elapsed_s = ? WHERE id = ?',
+        )
+        .run(id, elapsed_s, id);
+    })();
+  }
+
+  setStatus(id: number, status: SweepStatus, elapsed_s: number, error: string | null = null): void {
+    const finished = status === 'running' ? null : new Date().toISOString();
+    this.db
+      .prepare('UPDATE sweeps SET status = ?, error = ?, finished_at = ?, elapsed_s = ? WHERE id = ?')
+      .run(status, error, finished, elapsed_s, id);
+  }
+
+  /** Results ranked by `order` (descending, then by asset), optionally of one table. */
+  results(
+    id: number,
+    options: { order?: SweepResultOrder; table?: string; limit?: number; offset?: number } = {},
+  ): SweepAssetResult[] {
+    const order = options.order ?? 'customers_lost';
+    if (!SWEEP_RESULT_ORDER.includes(order)) throw new Error(`sweep results: cannot order by '${order}'`);
+    const where = options.table ? 'AND asset_table = ?' : '';
+    const params: (string | number)[] = [id];
+    if (options.table) params.push(options.table);
+    params.push(options.limit ?? -1, options.offset ?? 0);
+    return this.db
+      .prepare(
+        `SELECT asset_table AS "table", asset_index AS "index", asset_id AS id, customers_lost,
+                critical_customers_lost, mw_shed, waves, assets_failed
+           FROM sweep_results WHERE sweep_id = ? ${where}
+          ORDER BY ${order} DESC, asset_table, asset_index LIMIT ? OFFSET ?`,
+      )
+      .all(...params) as SweepAssetResult[];
+  }
+
+  close(): void {
+    this.db.close();
+  }
+}
