@@ -13,14 +13,18 @@ import { healthRoutes } from './routes/health/index.ts';
 import { kpiRoutes } from './routes/kpis/index.ts';
 import { layerRoutes } from './routes/layers/index.ts';
 import { searchRoutes } from './routes/search/index.ts';
+import { sweepRoutes } from './routes/sweeps/index.ts';
 import { tileRoutes } from './routes/tiles/index.ts';
 import { traceRoutes } from './routes/trace/index.ts';
 import type { GridContext } from './services/grid-context.ts';
+import { SweepJobs } from './services/sweep-jobs.ts';
 import type { TileService } from '../tiles/tile-service.ts';
 
 export interface AppOptions {
   context: GridContext;
   tiles: TileService;
+  /** The dataset's directory: sweeps run from it and store there (sweep routes answer 503 without). */
+  dataDir?: string;
   /** Directory of the built web app; omitted in API-only tests. */
   webRoot?: string;
   logger?: FastifyServerOptions['logger'];
@@ -43,6 +47,10 @@ export async function buildApp(options: AppOptions) {
   await app.register(traceRoutes);
   await app.register(kpiRoutes);
   await app.register(cascadeRoutes);
+  const hash = options.context.meta.content_hash;
+  await app.register(sweepRoutes, {
+    jobs: options.dataDir && hash ? new SweepJobs(options.dataDir, String(hash)) : undefined,
+  });
   await app.register(tileRoutes, { tiles: options.tiles });
   if (options.webRoot) await app.register(webAppPlugin, { root: options.webRoot });
   return app;

@@ -19,8 +19,10 @@ export const errorsPlugin = fp(
     app.setErrorHandler((err: Error & { statusCode?: number; validation?: unknown }, request, reply) => {
       const statusCode =
         err.statusCode && err.statusCode >= 400 && err.statusCode < 600 ? err.statusCode : 500;
-      if (statusCode >= 500) request.log.error({ err }, 'request failed');
-      const message = statusCode >= 500 ? 'internal error' : err.message;
+      // A 5xx we raised on purpose (HttpError, e.g. 503) says why; anything else stays opaque.
+      const deliberate = err instanceof HttpError;
+      if (statusCode >= 500 && !deliberate) request.log.error({ err }, 'request failed');
+      const message = statusCode >= 500 && !deliberate ? 'internal error' : err.message;
       reply.status(statusCode).send({ statusCode, error: STATUS_CODES[statusCode] ?? 'Error', message });
     });
     app.setNotFoundHandler((request, reply) => {

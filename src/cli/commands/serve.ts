@@ -32,6 +32,7 @@ export async function serveDataset(
   const app = await buildApp({
     context,
     tiles,
+    dataDir: dir,
     webRoot: WEB_DIST,
     logger: { level: process.env.LOG_LEVEL ?? 'warn' },
   });

@@ -47,7 +47,7 @@ export type SweepResultOrder = (typeof SWEEP_RESULT_ORDER)[number];
 
 const DDL = `
 CREATE TABLE IF NOT EXISTS sweeps (
-  id INTEGER PRIMARY KEY,
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
   grid_hash TEXT NOT NULL,
   scenario TEXT NOT NULL,
   restoration INTEGER NOT NULL,
