@@ -2,8 +2,9 @@
  * bench/cascade: our DC power flow and transmission cascade (src/importers/matpower/,
  * src/cascade/transmission/) side by side in one run with a numpy + scipy.sparse baseline of the
  * same model (bench/peers/dc_cascade.py, Debian's python3-scipy), on seeded synthetic MATPOWER
- * cases (syntheticMatpowerCase, seed 1) at ~2,000, ~5,000 and ~10,000 buses, written to a temp
- * dir as .m files that both sides read. Against issue 4's target: cascade ≥ 2× faster than scipy.
+ * cases (syntheticMatpowerCase, seed 1) at ~2,000, ~5,000 and ~10,000 buses, and on the
+ * transmission networks of our generated grids, written to a temp dir as .m files that both sides
+ * read. Against issue 4's target: cascade ≥ 2× faster than scipy.
  *
  *   (a) DC power flow (rundcpf): median of repeats on the parsed case, and with parsing.
  *   (b) one full cascade for each of the 10 single outages that cascade the most (waves, then MW
@@ -13,13 +14,20 @@
  *       also shown with a workspace shared across cascades, as a sweep runs it.
  *   (c) agreement: angles and flows to 1e-6, identical waves, MW shed to 1e-6.
  *   (d) mini-sweep: every single-branch outage of the 2,000-bus case in one thread, both sides.
+ *   (e) full sweeps on generated grids (bench/cascade-grids.ts; `--grids`, default city and
+ *       metro, seed 1): each grid's transmission network under a scenario's substation demand
+ *       and line derating (`--grid-scenarios`, default base — the normal state — and
+ *       summer_peak, under which single outages do cascade: under base these grids are N-1
+ *       secure), exported with gridToMatpowerCase; every branch as the single initial outage,
+ *       both sides; waves branch by branch and MW shed compared per outage; times, speedup and
+ *       counts (buses, branches, outages that cascade or shed load).
  *
  * Times are medians (minimums also recorded: the machine may be shared). Writes
- * bench/results/cascade.json.
- * Usage: npm run bench -- cascade [--sizes 2000,5000,10000] [--no-sweep] [--timeout-s 600]
+ * bench/results/cascade.json (`cases` (a–c), `sweep` (d), `grid_sweeps` (e)).
+ * Usage: npm run bench -- cascade [--sizes 2000,5000,10000] [--no-sweep] [--grids city,metro|none]
+ *   [--grid-scenarios base,summer_peak] [--timeout-s 600]
  */
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -37,68 +45,14 @@ import {
 } from '../src/importers/matpower/index.ts';
 import { DcPowerFlowWorkspace } from '../src/powerflow/dc-power-flow-islands.ts';
 import { writeBenchResult } from './bench-result.ts';
+import { runGridSweeps } from './cascade-grids.ts';
+import { maxDiff, PEER, PYTHON, r, runPeer, TARGET, time, TOL } from './cascade-peer.ts';
 
-export const TARGET = { min_cascade_speedup_vs_scipy: 2 };
-const PYTHON = '/usr/bin/python3';
-const PEER = join('bench', 'peers', 'dc_cascade.py');
-const TOL = 1e-6;
+export { TARGET };
 const CASCADES = 10;
 const CANDIDATES = 400;
 const PF_REPEATS = 11;
 const CASCADE_REPEATS = 5;
-
-interface PeerResult {
-  numpy: string;
-  scipy: string;
-  parse_s: number;
-  pf_s: number;
-  pf_with_parse_s: number;
-  va_deg: number[];
-  p_mw: number[];
-  cascades: { row: number; waves: number[][]; shed_mw: number; seconds: number }[];
-  sweep?: { seconds: number; outages: number; results: [number, number][] };
-}
-
-/** Median and minimum seconds of `repeats` calls (after one warm-up call). */
-function time(f: () => unknown, repeats: number): { median_s: number; min_s: number } {
-  f();
-  const t: number[] = [];
-  for (let i = 0; i < repeats; i++) {
-    const t0 = performance.now();
-    f();
-    t.push((performance.now() - t0) / 1000);
-  }
-  t.sort((a, b) => a - b);
-  return { median_s: t[t.length >> 1], min_s: t[0] };
-}
-
-const maxDiff = (a: ArrayLike<number>, b: ArrayLike<number>) => {
-  let d = a.length === b.length ? 0 : Infinity;
-  for (let i = 0; i < a.length; i++) d = Math.max(d, Math.abs(a[i] - b[i]));
-  return d;
-};
-const r = (v: number, digits = 6) => Number(v.toPrecision(digits));
-
-function runPeer(args: string[], timeoutS: number): PeerResult | { error: string } {
-  try {
-    execFileSync(PYTHON, [PEER, ...args], {
-      timeout: timeoutS * 1000,
-      killSignal: 'SIGKILL',
-      stdio: ['ignore', 'ignore', 'pipe'],
-    });
-    return JSON.parse(readFileSync(args[args.indexOf('--out') + 1], 'utf8')) as PeerResult;
-  } catch (err) {
-    const e = err as { signal?: string; stderr?: Buffer };
-    if (e.signal === 'SIGKILL') return { error: `peer did not finish in ${timeoutS} s` };
-    return {
-      error:
-        String(e.stderr ?? err)
-          .trim()
-          .split('\n')
-          .at(-1) ?? 'failed',
-    };
-  }
-}
 
 /** The outages (1-based rows) that cascade the most: most waves, then most MW shed, then row. */
 function pickCascades(mpc: MatpowerCase, scanAll: boolean) {
@@ -135,16 +89,22 @@ export async function runCascadeBench(argv: string[] = []): Promise<void> {
     options: {
       sizes: { type: 'string' },
       'no-sweep': { type: 'boolean' },
+      grids: { type: 'string' },
+      'grid-scenarios': { type: 'string' },
       'timeout-s': { type: 'string' },
     },
   });
   const sizes = (values.sizes ?? '2000,5000,10000').split(',').map(Number);
+  const gridsArg = values.grids ?? 'city,metro';
+  const grids = gridsArg === 'none' ? [] : gridsArg.split(',').filter(Boolean);
+  const gridScenarios = (values['grid-scenarios'] ?? 'base,summer_peak').split(',').filter(Boolean);
   const timeoutS = Number(values['timeout-s'] ?? 600);
   const dir = mkdtempSync(join(tmpdir(), 'flux-bench-cascade-'));
   const loadBefore = loadavg();
   const cases = [];
   const problems: string[] = [];
   let sweep: Record<string, unknown> | undefined;
+  const gridSweeps: ReturnType<typeof runGridSweeps> = [];
   let peerVersions: Record<string, string> | undefined;
   try {
     for (const nBus of sizes) {
@@ -298,11 +258,15 @@ export async function runCascadeBench(argv: string[] = []): Promise<void> {
         );
       }
     }
+    for (const scale of grids)
+      gridSweeps.push(...runGridSweeps(scale, gridScenarios, dir, timeoutS, problems));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
   const allAgree = problems.length === 0;
-  const met = cases.every((c) => 'cascade' in c && c.cascade.meets_target);
+  const met =
+    cases.every((c) => 'cascade' in c && c.cascade.meets_target) &&
+    gridSweeps.every((g) => 'sweep' in g && g.sweep.meets_target);
   for (const p of problems) console.error(`cascade: DISAGREEMENT/FAILURE: ${p}`);
   writeBenchResult('cascade', {
     target: TARGET,
@@ -312,6 +276,7 @@ export async function runCascadeBench(argv: string[] = []): Promise<void> {
     peer: { python: PYTHON, script: PEER, ...peerVersions },
     cases,
     sweep,
+    grid_sweeps: gridSweeps,
     all_agree: allAgree,
     problems,
     targets_met: met,

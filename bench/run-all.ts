@@ -6,6 +6,7 @@ import { runCascadeBench } from './cascade.ts';
 import { runCentralityBench } from './centrality.ts';
 import { runGenerateBench } from './generate.ts';
 import { runPageLoadBench } from './page-load.ts';
+import { runSweepBench } from './sweep.ts';
 import { runTilesBench } from './tiles.ts';
 
 const BENCHES: Record<string, (argv: string[]) => Promise<void>> = {
@@ -14,6 +15,7 @@ const BENCHES: Record<string, (argv: string[]) => Promise<void>> = {
   'page-load': runPageLoadBench,
   centrality: runCentralityBench,
   cascade: runCascadeBench,
+  sweep: runSweepBench,
 };
 
 const [name, ...rest] = process.argv.slice(2);

@@ -3,7 +3,7 @@ quasi-steady-state DC overload cascade of src/cascade/transmission/, in numpy + 
 (Debian's python3-numpy / python3-scipy), on a MATPOWER v2 case written by writeMatpowerCase.
 
   /usr/bin/python3 bench/peers/dc_cascade.py --case F.m --out R.json [--pf-repeats 7]
-      [--outages 12,40,...] [--cascade-repeats 3] [--sweep] [--sweep-limit-s 300]
+      [--outages 12,40,...] [--cascade-repeats 3] [--sweep] [--sweep-limit-s 300] [--sweep-waves]
 
 The model, rule for rule as the TypeScript one: the outage opens; each wave finds the islands
 of in-service branches; only islands touched by the wave's opened branches (all of them in wave
@@ -17,7 +17,9 @@ largest Pmax (lowest index on ties) at angle 0; one sparse solve over all re-sol
 branches and generators are left out, as rundcpf does.
 
 Writes R.json: parse time, the DC power flow (angles, flows, median seconds with and without
-parsing), each outage's waves (1-based rows), shed MW and median seconds, and the sweep.
+parsing), each outage's waves (1-based rows), shed MW and median seconds, and the sweep: every
+branch row as the single initial outage, in row order, as [waves, shed MW] (with --sweep-waves,
+[waves, shed MW, the waves themselves]), stopping after --sweep-limit-s seconds.
 """
 import argparse
 import json
@@ -226,6 +228,7 @@ def main():
     ap.add_argument("--cascade-repeats", type=int, default=3)
     ap.add_argument("--sweep", action="store_true")
     ap.add_argument("--sweep-limit-s", type=float, default=300)
+    ap.add_argument("--sweep-waves", action="store_true")
     a = ap.parse_args()
     res = {"numpy": np.__version__, "scipy": scipy.__version__}
     mpc, res["parse_s"] = timed(lambda: read_case(a.case), a.pf_repeats)
@@ -243,7 +246,7 @@ def main():
             if time.perf_counter() - t0 > a.sweep_limit_s:
                 break
             waves, shed = cascade(net, [row])
-            rows.append([len(waves), shed])
+            rows.append([len(waves), shed, waves] if a.sweep_waves else [len(waves), shed])
         res["sweep"] = {"seconds": time.perf_counter() - t0, "outages": len(rows), "results": rows}
     with open(a.out, "w") as fh:
         json.dump(res, fh)
