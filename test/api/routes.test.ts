@@ -198,6 +198,11 @@ describe('OpenAPI', () => {
       '/api/search',
       '/api/trace/{id}',
       '/api/kpis',
+      '/api/cascade/simulate',
+      '/api/cascade/stochastic',
+      '/api/cascade/sweeps',
+      '/api/cascade/sweeps/{id}/events',
+      '/api/cascade/sweeps/{id}/results',
       '/tiles/{layer}/{z}/{x}/{y}.mvt',
     ]) {
       expect(body.paths[path], path).toBeDefined();
@@ -236,6 +241,46 @@ describe('cascade', () => {
     expect(building.status).toBe(400);
     expect(building.body.message).toMatch(/cannot fail/);
     expect((await post({ asset_ids: [] })).status).toBe(400);
+  });
+});
+
+describe('stochastic cascades', () => {
+  const post = async (payload: unknown) => {
+    const r = await fx.app.inject({
+      method: 'POST',
+      url: '/api/cascade/stochastic',
+      payload: payload as object,
+    });
+    return { status: r.statusCode, body: r.json() };
+  };
+
+  it('gives the distribution over seeded runs, the worst one replayable', async () => {
+    const { status, body } = await post({ asset_ids: ['SUB-0002'], scenario: 'storm', runs: 20, seed: 3 });
+    expect(status).toBe(200);
+    expect(body).toMatchObject({ runs: 20, seed: 3, scenario: 'storm', initial: ['SUB-0002'] });
+    const { customers_lost: c } = body;
+    expect(c.min).toBeLessThanOrEqual(c.p05);
+    expect(c.p05).toBeLessThanOrEqual(c.p50);
+    expect(c.p50).toBeLessThanOrEqual(c.p95);
+    expect(c.p95).toBeLessThanOrEqual(c.max);
+    const worst = await fx.app.inject({
+      method: 'POST',
+      url: '/api/cascade/simulate',
+      payload: { asset_ids: ['SUB-0002'], scenario: 'storm', stochastic_seed: body.worst_run_seed },
+    });
+    expect(worst.json().customers_lost).toBe(c.max);
+    // The weather alone, with defaults (100 runs, seed 1).
+    const alone = await post({ scenario: 'hurricane' });
+    expect(alone.status).toBe(200);
+    expect(alone.body).toMatchObject({ runs: 100, seed: 1, initial: [] });
+  });
+
+  it('rejects bad runs, seeds and assets with 4xx', async () => {
+    expect((await post({ runs: 0 })).status).toBe(400);
+    expect((await post({ runs: 5000 })).status).toBe(400);
+    expect((await post({ seed: -1 })).status).toBe(400);
+    expect((await post({ asset_ids: ['SUB-9999'] })).status).toBe(404);
+    expect((await post({ asset_ids: ['BLDG-0000001'] })).body.message).toMatch(/cannot fail/);
   });
 });
 

@@ -63,6 +63,19 @@ describe('flux CLI', () => {
     expect(bad.stderr).toMatch(/^flux: error: cascade: no asset 'SUB-9999'/);
   });
 
+  it('runs stochastic cascades with --runs and prints their distribution', () => {
+    const dir = join(work, 's');
+    const r = flux('cascade', '--data', dir, '--scenario', 'storm', '--runs', '12', '--seed', '4', '--json');
+    expect(r.code).toBe(0);
+    const result = JSON.parse(r.stdout);
+    expect(result).toMatchObject({ runs: 12, seed: 4, initial: [], scenario: 'storm' });
+    expect(result.weather_failures.mean).toBeGreaterThan(0);
+    const text = flux('cascade', '--data', dir, '--asset', 'SUB-0002', '--scenario', 'storm', '--runs', '5');
+    expect(text.code).toBe(0);
+    expect(text.stdout).toMatch(/5 stochastic cascades from SUB-0002 under 'storm' \(seeds 1\.\.5\)/);
+    expect(text.stdout).toMatch(/customers lost/);
+  });
+
   it('rejects bad flags with one line, exit 2 and no stack trace', () => {
     for (const args of [
       ['generate', '--scale', 'galaxy'],
@@ -70,6 +83,7 @@ describe('flux CLI', () => {
       ['generate', '--bogus'],
       ['generate', '--center', '200,5'],
       ['cascade', '--data', join(work, 's'), '--asset', 'SUB-0001', '--scenario', 'zombies'],
+      ['cascade', '--data', join(work, 's'), '--runs', '0'],
       ['frobnicate'],
     ]) {
       const r = flux(...args);

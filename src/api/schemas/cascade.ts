@@ -68,3 +68,44 @@ export const ScenarioList = Type.Object({
     }),
   ),
 });
+
+export const StochasticRequest = Type.Object({
+  asset_ids: Type.Array(Type.String({ pattern: ASSET_ID_PATTERN }), {
+    maxItems: 50,
+    default: [],
+    description: 'Patient zero; empty for the weather alone',
+  }),
+  scenario: CascadeRequest.properties.scenario,
+  restoration: Type.Boolean({ default: true, description: 'Fault isolation and tie transfers' }),
+  runs: Type.Integer({ minimum: 1, maximum: 1000, default: 100, description: 'Cascades to run' }),
+  seed: Type.Integer({ minimum: 0, default: 1, description: 'Run i draws weather with seed + i' }),
+});
+
+const Distribution = Type.Object({
+  mean: Type.Number(),
+  std: Type.Number(),
+  min: Type.Number(),
+  p05: Type.Number(),
+  p50: Type.Number(),
+  p95: Type.Number(),
+  max: Type.Number(),
+});
+
+export const StochasticResponse = Type.Object({
+  scenario: Type.String(),
+  initial: Type.Array(Type.String()),
+  runs: Type.Integer(),
+  seed: Type.Integer(),
+  customers_lost: Distribution,
+  critical_customers_lost: Distribution,
+  mw_shed: Distribution,
+  waves: Distribution,
+  assets_failed: Distribution,
+  weather_failures: Distribution,
+  p_critical_loss: Type.Number(),
+  most_frequent_failures: Type.Array(
+    Type.Object({ id: Type.String(), table: Type.String(), share: Type.Number() }),
+  ),
+  median_run_seed: Type.Integer(),
+  worst_run_seed: Type.Integer(),
+});

@@ -15,11 +15,14 @@ import { readCaseFlag } from './powerflow.ts';
 
 const usage = `usage: flux cascade --matpower FILE --outage-branch K[,K2,...] [--json]
        flux cascade --data DIR --asset ID[,ID2,...] [--scenario base|summer_peak|storm|hurricane]
-                    [--no-restoration] [--seed N] [--json]
+                    [--no-restoration] [--seed N] [--runs N] [--json]
 
 With --data: fails the assets of the Flux dataset in DIR and follows the coupled cascade wave by
 wave (protection, fault isolation and tie transfers, DC power flow per transmission island,
 overload trips); --seed draws weather failures instead of the deterministic threshold.
+--runs N runs N cascades with weather drawn with seeds S..S+N-1 (S = --seed, default 1) and
+prints the distribution of customers and MW lost, waves and failures, and the assets that fail
+most often; --asset may then be left out to see what the weather alone does.
 
 Opens the given branches (1-based rows of mpc.branch) of a MATPOWER version-2 case and follows
 the cascade wave by wave: in each island, load without a generator is shed, load above the
@@ -83,10 +86,14 @@ export const cascadeCommand = {
       asset: { type: 'string' },
       scenario: { type: 'string' },
       seed: { type: 'string' },
+      runs: { type: 'string' },
       'no-restoration': { type: 'boolean' },
       json: { type: 'boolean' },
     });
-    if (flags.matpower === undefined && (flags.data !== undefined || flags.asset !== undefined)) {
+    if (
+      flags.matpower === undefined &&
+      (flags.data !== undefined || flags.asset !== undefined || flags.runs !== undefined)
+    ) {
       return runGridCascadeCommand(flags);
     }
     const outage = flags['outage-branch'];

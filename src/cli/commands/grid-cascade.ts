@@ -3,6 +3,7 @@ import { buildCascadeContext } from '../../cascade/cascade-context.ts';
 import { FAILABLE_TABLES, runCascade } from '../../cascade/cascade.ts';
 import type { CascadeResult } from '../../cascade/cascade-types.ts';
 import { SCENARIOS, scenario } from '../../cascade/scenarios.ts';
+import { runStochastic, type Distribution, type StochasticResult } from '../../cascade/stochastic.ts';
 import { AssetLocator } from '../../search/asset-locator.ts';
 import { integerFlag } from '../args.ts';
 import { CliError } from '../cli-error.ts';
@@ -13,6 +14,7 @@ export interface GridCascadeFlags {
   asset?: string;
   scenario?: string;
   seed?: string;
+  runs?: string;
   'no-restoration'?: boolean;
   json?: boolean;
 }
@@ -35,8 +37,34 @@ function formatResult(r: CascadeResult): string {
   return lines.join('\n');
 }
 
+function formatStochastic(r: StochasticResult): string {
+  const row = (name: string, d: Distribution, digits = 0) =>
+    `  ${name.padEnd(24)} ${[d.mean, d.p05, d.p50, d.p95, d.max].map((v) => v.toFixed(digits).padStart(10)).join('')}`;
+  const lines = [
+    `${r.runs} stochastic cascades from ${r.initial.length ? r.initial.join(', ') : 'the weather alone'} ` +
+      `under '${r.scenario}' (seeds ${r.seed}..${r.seed + r.runs - 1})`,
+    `  ${''.padEnd(24)} ${['mean', 'p5', 'median', 'p95', 'max'].map((h) => h.padStart(10)).join('')}`,
+    row('customers lost', r.customers_lost),
+    row('critical customers lost', r.critical_customers_lost),
+    row('MW shed', r.mw_shed, 2),
+    row('waves', r.waves, 1),
+    row('assets failed', r.assets_failed, 1),
+    row('weather failures', r.weather_failures, 1),
+    `critical customers lost in ${(100 * r.p_critical_loss).toFixed(1)} % of runs; ` +
+      `replay the median run with --seed ${r.median_run_seed}, the worst with --seed ${r.worst_run_seed}`,
+  ];
+  if (r.most_frequent_failures.length) {
+    lines.push('most frequent failures:');
+    for (const f of r.most_frequent_failures.slice(0, 10))
+      lines.push(`  ${f.id.padEnd(24)} ${(100 * f.share).toFixed(1).padStart(5)} % of runs`);
+  }
+  return lines.join('\n');
+}
+
 export async function runGridCascadeCommand(flags: GridCascadeFlags): Promise<number> {
-  if (!flags.asset)
+  const runs = flags.runs === undefined ? undefined : integerFlag('cascade', 'runs', flags.runs, 1);
+  if (runs !== undefined && runs < 1) throw new CliError('cascade: --runs must be at least 1');
+  if (!flags.asset && runs === undefined)
     throw new CliError("cascade: --asset ID[,ID2,...] is required with --data (see 'flux cascade --help')");
   const name = flags.scenario ?? 'base';
   if (!SCENARIOS[name])
@@ -46,7 +74,7 @@ export async function runGridCascadeCommand(flags: GridCascadeFlags): Promise<nu
   const seed = flags.seed === undefined ? undefined : integerFlag('cascade', 'seed', flags.seed, 0);
   const { model } = await loadDataset(flags.data ?? process.env.FLUX_DATA ?? 'data');
   const locator = new AssetLocator(model);
-  const refs = flags.asset.split(',').map((text) => {
+  const refs = (flags.asset ? flags.asset.split(',') : []).map((text) => {
     const id = text.trim();
     const ref = AssetLocator.isWellFormed(id) ? locator.locate(id) : undefined;
     if (!ref) throw new CliError(`cascade: no asset '${id}' in the dataset`, 1);
@@ -54,6 +82,15 @@ export async function runGridCascadeCommand(flags: GridCascadeFlags): Promise<nu
       throw new CliError(`cascade: ${id} is a ${ref.table} row and cannot fail`);
     return ref;
   });
+  if (runs !== undefined) {
+    const result = await runStochastic(buildCascadeContext(model, scenario(name)), refs, {
+      runs,
+      seed: seed ?? 1,
+      restoration: !flags['no-restoration'],
+    });
+    console.log(flags.json ? JSON.stringify(result) : formatStochastic(result));
+    return 0;
+  }
   const result = runCascade(buildCascadeContext(model, scenario(name)), refs, {
     restoration: !flags['no-restoration'],
     stochasticSeed: seed,

@@ -3,7 +3,15 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { FAILABLE_TABLES, runCascade } from '../../../cascade/cascade.ts';
 import { HttpError } from '../../plugins/errors.ts';
 import { SCENARIOS } from '../../../cascade/scenarios.ts';
-import { CascadeRequest, CascadeResponse, ScenarioList } from '../../schemas/cascade.ts';
+import { runStochastic } from '../../../cascade/stochastic.ts';
+import {
+  CascadeRequest,
+  CascadeResponse,
+  ScenarioList,
+  StochasticRequest,
+  StochasticResponse,
+} from '../../schemas/cascade.ts';
+import type { FastifyInstance } from 'fastify';
 import { errorResponses } from '../../schemas/common.ts';
 
 export const cascadeRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -42,17 +50,43 @@ export const cascadeRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => {
       const { asset_ids, scenario, restoration, stochastic_seed } = request.body;
-      const refs = asset_ids.map((id) => {
-        const ref = app.grid.locator.locate(id);
-        if (!ref) throw new HttpError(404, `no asset ${id}`);
-        if (!FAILABLE_TABLES.has(ref.table))
-          throw new HttpError(400, `${id} is a ${ref.table} row and cannot fail`);
-        return ref;
-      });
+      const refs = patientZero(app, asset_ids);
       return runCascade(app.grid.cascadeContext(scenario), refs, {
         restoration,
         stochasticSeed: stochastic_seed,
       });
     },
   );
+  app.post(
+    '/api/cascade/stochastic',
+    {
+      schema: {
+        tags: ['grid'],
+        summary: 'Many cascades with weather failures drawn from their probabilities: the distribution',
+        body: StochasticRequest,
+        response: { 200: StochasticResponse, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const { asset_ids, scenario, restoration, runs, seed } = request.body;
+      // Yield to the event loop between runs so other requests are served meanwhile.
+      return runStochastic(app.grid.cascadeContext(scenario), patientZero(app, asset_ids), {
+        runs,
+        seed,
+        restoration,
+        onRun: () => new Promise<void>((resolve) => setImmediate(resolve)),
+      });
+    },
+  );
 };
+
+/** Resolves patient-zero ids: 404 for unknown ids, 400 for assets that cannot fail. */
+function patientZero(app: FastifyInstance, ids: readonly string[]) {
+  return ids.map((id) => {
+    const ref = app.grid.locator.locate(id);
+    if (!ref) throw new HttpError(404, `no asset ${id}`);
+    if (!FAILABLE_TABLES.has(ref.table))
+      throw new HttpError(400, `${id} is a ${ref.table} row and cannot fail`);
+    return ref;
+  });
+}
