@@ -2,6 +2,8 @@
  * PageRank of an undirected graph (each edge a link both ways), by power iteration exactly as
  * networkx's pagerank: start at 1/n, teleport uniformly, and spread the rank of dangling nodes
  * (no neighbours) uniformly over every node; stop when the L1 change is below n × tolerance.
+ * For tight tolerances, Gauss–Seidel sweeps (each node's new value used at once) reach the same
+ * fixed point in about half the sweeps.
  */
 import type { CsrGraph } from '../../topology/build-graph.ts';
 import { assertCsrGraph, assertInRange, assertInteger, assertWeights } from './check.ts';
@@ -15,6 +17,8 @@ export interface PagerankOptions {
   maxIterations?: number;
   /** Follow links in proportion to edge weight (needs graph.weights). Default false. */
   weighted?: boolean;
+  /** 'power' (networkx's iteration, default) or 'gauss-seidel' (same fixed point, fewer sweeps). */
+  method?: 'power' | 'gauss-seidel';
 }
 
 export const PAGERANK_DEFAULTS: Required<PagerankOptions> = {
@@ -22,6 +26,7 @@ export const PAGERANK_DEFAULTS: Required<PagerankOptions> = {
   tolerance: 1e-6,
   maxIterations: 100,
   weighted: false,
+  method: 'power',
 };
 
 const MODULE = 'pagerank';
@@ -34,7 +39,9 @@ const MODULE = 'pagerank';
  */
 export function pagerank(graph: CsrGraph, options: PagerankOptions = {}): Float64Array {
   assertCsrGraph(graph, MODULE);
-  const { alpha, tolerance, maxIterations, weighted } = { ...PAGERANK_DEFAULTS, ...options };
+  const { alpha, tolerance, maxIterations, weighted, method } = { ...PAGERANK_DEFAULTS, ...options };
+  if (method !== 'power' && method !== 'gauss-seidel')
+    throw new RangeError(`${MODULE}: method must be 'power' or 'gauss-seidel' (got ${String(method)})`);
   assertInRange(MODULE, 'alpha', alpha, 0, 1, true);
   assertInRange(MODULE, 'tolerance', tolerance, 0, Infinity);
   assertInteger(MODULE, 'maxIterations', maxIterations, 0, 1e9);
@@ -49,6 +56,7 @@ export function pagerank(graph: CsrGraph, options: PagerankOptions = {}): Float6
     else s = offsets[u + 1] - offsets[u];
     invOut[u] = s !== 0 ? 1 / s : 0;
   }
+  if (method === 'gauss-seidel') return gaussSeidel(graph, invOut, weights, alpha, tolerance, maxIterations);
   let x = new Float64Array(n).fill(1 / n);
   let next = new Float64Array(n);
   const share = new Float64Array(n);
@@ -75,7 +83,53 @@ export function pagerank(graph: CsrGraph, options: PagerankOptions = {}): Float6
     [x, next] = [next, x];
     if (err < n * tolerance) return x;
   }
-  throw new Error(
-    `${MODULE}: power iteration did not converge in ${maxIterations} iterations (L1 change ${err.toExponential(3)} ≥ n × tolerance ${(n * tolerance).toExponential(3)}); raise maxIterations or tolerance`,
+  throw notConverged('power iteration', maxIterations, err, n * tolerance);
+}
+
+function notConverged(what: string, iterations: number, err: number, limit: number): Error {
+  return new Error(
+    `${MODULE}: ${what} did not converge in ${iterations} iterations (L1 change ${err.toExponential(3)} ≥ n × tolerance ${limit.toExponential(3)}); raise maxIterations or tolerance`,
   );
+}
+
+/** Gauss–Seidel sweeps on x = α·(P x + d/n) + (1−α)/n, normalized to sum 1 at the end. */
+function gaussSeidel(
+  graph: CsrGraph,
+  invOut: Float64Array,
+  weights: Float64Array | undefined,
+  alpha: number,
+  tolerance: number,
+  maxIterations: number,
+): Float64Array {
+  const { nodeCount: n, offsets, targets } = graph;
+  const x = new Float64Array(n).fill(1 / n);
+  const share = Float64Array.from(x, (v, u) => v * invOut[u]);
+  const teleport = (1 - alpha) / n;
+  let dangling = 0;
+  for (let u = 0; u < n; u++) if (invOut[u] === 0) dangling += x[u];
+  let err = Infinity;
+  for (let it = 0; it < maxIterations; it++) {
+    err = 0;
+    let nextDangling = 0;
+    const base = alpha * (dangling / n) + teleport;
+    for (let v = 0; v < n; v++) {
+      let sum = 0;
+      if (weights)
+        for (let j = offsets[v], e = offsets[v + 1]; j < e; j++) sum += weights[j] * share[targets[j]];
+      else for (let j = offsets[v], e = offsets[v + 1]; j < e; j++) sum += share[targets[j]];
+      const value = alpha * sum + base;
+      err += Math.abs(value - x[v]);
+      x[v] = value;
+      share[v] = value * invOut[v];
+      if (invOut[v] === 0) nextDangling += value;
+    }
+    dangling = nextDangling;
+    if (err < n * tolerance) {
+      let total = 0;
+      for (let v = 0; v < n; v++) total += x[v];
+      for (let v = 0; v < n; v++) x[v] /= total;
+      return x;
+    }
+  }
+  throw notConverged('Gauss–Seidel', maxIterations, err, n * tolerance);
 }

@@ -32,6 +32,8 @@ describe.each(NAMES)(`%s against networkx ${REFERENCE.networkx}`, (name) => {
   it('PageRank: defaults as networkx (±1e-12), converged (±1e-9)', () => {
     expectClose(pagerank(g), ref.pagerank_default, 1e-12);
     expectClose(pagerank(g, { tolerance: 1e-13, maxIterations: 10_000 }), ref.pagerank_tight, 1e-9);
+    const gs = { tolerance: 1e-13, maxIterations: 10_000, method: 'gauss-seidel' as const };
+    expectClose(pagerank(g, gs), ref.pagerank_tight, 1e-9);
   });
 
   it('eigenvector: defaults as networkx (±1e-12), converged (±1e-9)', () => {

@@ -35,6 +35,27 @@ describe('pagerank', () => {
     expectClose(pagerank(g, TIGHT), pagerank(buildCsrGraph(3, [0, 0], [1, 2]), TIGHT), 0);
   });
 
+  it('Gauss–Seidel reaches the power iteration’s fixed point (weighted, dangling, star)', () => {
+    const gs = { ...TIGHT, method: 'gauss-seidel' as const };
+    const graphs = [
+      starGraph(6),
+      buildCsrGraph(5, [0, 1], [1, 2]),
+      referenceGraph('karate_club'),
+      buildCsrGraph(3, [0, 0], [1, 2], { weights: [3, 1] }),
+    ];
+    for (const g of graphs) {
+      for (const weighted of g.weights ? [false, true] : [false]) {
+        const gauss = pagerank(g, { ...gs, weighted });
+        expectClose(gauss, pagerank(g, { ...TIGHT, weighted }), 1e-10);
+        expect(gauss.reduce((s, v) => s + v, 0)).toBeCloseTo(1, 12);
+      }
+    }
+    expect(() => pagerank(starGraph(3), { method: 'jacobi' as never })).toThrow(/method must be/);
+    expect(() => pagerank(referenceGraph('krackhardt_kite'), { ...gs, maxIterations: 2 })).toThrow(
+      /^pagerank: Gauss–Seidel did not converge in 2 iterations/,
+    );
+  });
+
   it('rejects bad options and stops with an error when it cannot converge', () => {
     const kite = referenceGraph('krackhardt_kite');
     expect(() => pagerank(kite, { alpha: 1 })).toThrow(/^pagerank: alpha must be in \[0, 1\)/);
