@@ -6,6 +6,7 @@ import { errorsPlugin } from './plugins/errors.ts';
 import { gridContextPlugin } from './plugins/grid-context.ts';
 import { openApiPlugin } from './plugins/openapi.ts';
 import { webAppPlugin } from './plugins/web-app.ts';
+import { analyticsRoutes } from './routes/analytics/index.ts';
 import { assetRoutes } from './routes/assets/index.ts';
 import { cascadeRoutes } from './routes/cascade/index.ts';
 import { datasetRoutes } from './routes/dataset/index.ts';
@@ -46,6 +47,7 @@ export async function buildApp(options: AppOptions) {
   await app.register(searchRoutes);
   await app.register(traceRoutes);
   await app.register(kpiRoutes);
+  await app.register(analyticsRoutes);
   await app.register(cascadeRoutes);
   const hash = options.context.meta.content_hash;
   await app.register(sweepRoutes, {

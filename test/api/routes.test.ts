@@ -183,6 +183,26 @@ describe('kpis', () => {
   });
 });
 
+describe('analytics', () => {
+  it('ranks the most central buses and grid nodes', async () => {
+    const { status, body } = await get('/api/analytics/centrality?metric=pagerank&level=grid&limit=5');
+    expect(status).toBe(200);
+    expect(body.results.map((r: { rank: number }) => r.rank)).toEqual([1, 2, 3, 4, 5]);
+    const values = body.results.map((r: { value: number }) => r.value);
+    expect(values).toEqual([...values].sort((a, b) => b - a));
+    expect(body.nodes).toBe(fx.model.tables.buses.size + fx.model.tables.dist_nodes.size);
+    const tx = await get('/api/analytics/centrality?level=transmission&offset=2&limit=3');
+    expect(tx.body).toMatchObject({ metric: 'betweenness', level: 'transmission' });
+    expect(tx.body.results[0].rank).toBe(3);
+    expect(tx.body.results[0].id).toMatch(/^BUS-/);
+  });
+
+  it('rejects unknown metrics and levels', async () => {
+    expect((await get('/api/analytics/centrality?metric=fame')).status).toBe(400);
+    expect((await get('/api/analytics/centrality?level=galaxy')).status).toBe(400);
+  });
+});
+
 describe('OpenAPI', () => {
   it('publishes a valid OpenAPI 3 document covering every route', async () => {
     const { status, body } = await get('/openapi.json');
@@ -198,6 +218,7 @@ describe('OpenAPI', () => {
       '/api/search',
       '/api/trace/{id}',
       '/api/kpis',
+      '/api/analytics/centrality',
       '/api/cascade/simulate',
       '/api/cascade/stochastic',
       '/api/cascade/sweeps',
