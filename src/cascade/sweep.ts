@@ -174,8 +174,9 @@ function runOnWorkers(
 ): Promise<void> {
   if (!refs.length) return Promise.resolve();
   const count = Math.max(1, Math.min(spec.workers ?? availableParallelism(), refs.length));
-  // Small batches early keep progress lively; bigger ones amortize messaging.
-  const batchSize = Math.max(8, Math.min(500, Math.ceil(refs.length / (count * 40))));
+  // Cascades differ in cost by orders of magnitude (a bus can black out a region, a transformer
+  // only its customers): small batches keep every worker busy to the end; messaging is cheap.
+  const batchSize = Math.max(4, Math.min(100, Math.ceil(refs.length / (count * 200))));
   const data: SweepWorkerData = { dataDir: spec.dataDir, scenario: spec.scenario, restoration };
   return new Promise<void>((resolve, reject) => {
     const workers: Worker[] = [];
