@@ -6,7 +6,8 @@
  *  1. ordering   — approximate minimum degree (amd.ts) or the natural order;
  *  2. symbolic   — elimination tree and column counts of L (row-subtree traversal, O(|L|));
  *  3. numeric    — up-looking factorization, row k of L by a sparse triangular solve whose
- *                  pattern is the reach of row k's entries in the elimination tree.
+ *                  pattern is the reach of row k's entries in the elimination tree (found on
+ *                  the first numeric factorization with a symbolic analysis, then reused).
  * A factor then solves any number of right-hand sides (`solve`), and the symbolic analysis can
  * be reused for new values on the same pattern (`numericLdlt(A2, symbolic)`).
  *
@@ -155,50 +156,43 @@ export function numericLdlt(
 ): LdltFactor {
   const tol = options.pivotTolerance ?? LDLT_DEFAULTS.pivotTolerance;
   const allowIndefinite = options.allowIndefinite ?? LDLT_DEFAULTS.allowIndefinite;
-  const { n, perm, pinv, parent, colPtr, colCount, nnzL } = symbolic;
+  const { n, perm, pinv, colPtr } = symbolic;
   if (A.n !== n) throw new RangeError(`ldlt: matrix is ${A.n}×${A.n}, symbolic analysis is for ${n}×${n}`);
+  const { rowStart, rowPattern, Li } = rowStructure(A, symbolic);
   const { rowPtr, colIdx, values } = A;
-  const Li = new Int32Array(nnzL);
-  const Lx = new Float64Array(nnzL);
+  const Lx = new Float64Array(symbolic.nnzL);
   const D = new Float64Array(n);
   const y = new Float64Array(n);
-  const pattern = new Int32Array(n);
-  const flag = new Int32Array(n).fill(-1);
+  const mark = new Int32Array(n).fill(-1);
   const fill = new Int32Array(n); // entries written so far in each column of L
   const mismatch = (): Error => new Error('ldlt: matrix pattern differs from the symbolic analysis');
 
   for (let k = 0; k < n; k++) {
-    // Scatter row k of the lower triangle of P·A·Pᵀ into y; collect the pattern of row k of L
-    // in topological order (pattern[top..n-1]).
-    let top = n;
-    flag[k] = k;
+    // Row k of L has the pattern found by the symbolic phase (in topological order): scatter
+    // row k of the lower triangle of P·A·Pᵀ into y, checking every entry lies in it.
+    const ps = rowStart[k];
+    const pe = rowStart[k + 1];
+    for (let p = ps; p < pe; p++) mark[rowPattern[p]] = k;
+    mark[k] = k;
     let akk = 0;
     const row = perm[k];
     for (let q = rowPtr[row]; q < rowPtr[row + 1]; q++) {
-      let i = pinv[colIdx[q]];
+      const i = pinv[colIdx[q]];
       if (i > k) continue;
+      if (mark[i] !== k) throw mismatch();
       y[i] += values[q];
       if (i === k) akk += values[q];
-      let len = 0;
-      for (; flag[i] !== k; i = parent[i]) {
-        if (i < 0) throw mismatch();
-        pattern[len++] = i;
-        flag[i] = k;
-      }
-      while (len > 0) pattern[--top] = pattern[--len];
     }
     let dk = y[k];
     y[k] = 0;
-    for (; top < n; top++) {
-      const i = pattern[top];
+    for (let p = ps; p < pe; p++) {
+      const i = rowPattern[p];
       const yi = y[i];
       y[i] = 0;
       const end = colPtr[i] + fill[i];
       for (let q = colPtr[i]; q < end; q++) y[Li[q]] -= Lx[q] * yi;
-      if (fill[i] >= colCount[i]) throw mismatch();
       const lki = yi / D[i];
       dk -= lki * yi;
-      Li[end] = k;
       Lx[end] = lki;
       fill[i]++;
     }
@@ -210,6 +204,64 @@ export function numericLdlt(
     D[k] = dk;
   }
   return new LdltFactor(symbolic, Li, Lx, D);
+}
+
+interface RowStructure {
+  /** Row k of L (strictly left of the diagonal): rowPattern[rowStart[k] .. rowStart[k+1]-1]. */
+  rowStart: Int32Array;
+  /** Column indices in topological order (each before its ancestors in the elimination tree). */
+  rowPattern: Int32Array;
+  /** Row index of each entry of L, column by column: the same for every numeric factorization. */
+  Li: Int32Array;
+}
+
+const rowStructures = new WeakMap<LdltSymbolic, RowStructure>();
+
+/**
+ * The pattern of every row of L — the reach of row k's entries in the elimination tree — found
+ * once per symbolic analysis, so repeated numeric factorizations (a cascade refactors every wave)
+ * skip the tree walks.
+ */
+function rowStructure(A: CsrMatrix, symbolic: LdltSymbolic): RowStructure {
+  const cached = rowStructures.get(symbolic);
+  if (cached) return cached;
+  const { n, perm, pinv, parent, colPtr, nnzL } = symbolic;
+  const { rowPtr, colIdx } = A;
+  const rowStart = new Int32Array(n + 1);
+  const rowPattern = new Int32Array(nnzL);
+  const Li = new Int32Array(nnzL);
+  const fill = new Int32Array(n);
+  const flag = new Int32Array(n).fill(-1);
+  const stack = new Int32Array(n);
+  let at = 0;
+  for (let k = 0; k < n; k++) {
+    rowStart[k] = at;
+    flag[k] = k;
+    let top = n;
+    const row = perm[k];
+    for (let q = rowPtr[row]; q < rowPtr[row + 1]; q++) {
+      let i = pinv[colIdx[q]];
+      if (i > k) continue;
+      let len = 0;
+      for (; flag[i] !== k; i = parent[i]) {
+        if (i < 0) throw new Error('ldlt: matrix pattern differs from the symbolic analysis');
+        stack[len++] = i;
+        flag[i] = k;
+      }
+      // Prepend this path (reversed back) so the whole list stays topologically ordered.
+      while (len > 0) stack[--top] = stack[--len];
+    }
+    if (at + (n - top) > nnzL) throw new Error('ldlt: matrix pattern differs from the symbolic analysis');
+    for (let t = top; t < n; t++) {
+      const i = stack[t];
+      rowPattern[at++] = i;
+      Li[colPtr[i] + fill[i]++] = k;
+    }
+  }
+  rowStart[n] = at;
+  const structure = { rowStart, rowPattern, Li };
+  rowStructures.set(symbolic, structure);
+  return structure;
 }
 
 /** Ordering, symbolic analysis and numeric factorization in one call. */
