@@ -1,6 +1,7 @@
 /**
  * The operations center screen: header with search, KPI strip, the map with its layer panel and
- * the selected asset's panel. Owns the shared state: visible layers, selection, view.
+ * the selected asset's panel, and the cascade and sweep panels (which share a place: the sweep panel
+ * steps aside while the cascade panel is open). Owns the shared state: visible layers, selection, view.
  */
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useAsset } from './api/hooks.ts';
@@ -19,6 +20,9 @@ import { KpiStrip } from './panels/KpiStrip.tsx';
 import { LayerPanel } from './panels/LayerPanel.tsx';
 import { SearchBox } from './panels/SearchBox.tsx';
 import { formatNumber } from './panels/format.ts';
+import { SweepPanel } from './panels/sweep/SweepPanel.tsx';
+import { useReplay } from './panels/sweep/use-replay.ts';
+import { useSweep } from './panels/sweep/use-sweep.ts';
 
 // Loaded on first use: the cascade panel brings ECharts.
 const CascadePanel = lazy(() =>
@@ -75,6 +79,8 @@ export function OpsCenter({ dataset, catalogue }: OpsCenterProps) {
 
   const cascade = useCascade();
   const cascadeMap = useCascadeMap(cascade);
+  const sweep = useSweep();
+  const replay = useReplay(cascade);
 
   const zoomLevel = Math.floor(view?.zoom ?? 0);
   const deckLayers = useMemo(
@@ -149,6 +155,25 @@ export function OpsCenter({ dataset, catalogue }: OpsCenterProps) {
     setSelection({ id, layerId: null, position: null, flyOnLoad: true });
   }, []);
 
+  // A sweep's ranking row: show its layer and select it; the map flies there once it loads.
+  const onSelectOfTable = useCallback(
+    (id: string, table: string) => {
+      const layer = gridLayerOfTable(catalogue, table);
+      if (layer && !visible.has(layer.id)) toggle(layer.id, true);
+      setSelection({ id, layerId: layer?.id ?? null, position: null, flyOnLoad: true });
+    },
+    [catalogue, visible, toggle],
+  );
+
+  // The sweep button brings the sweep panel back in place of an open cascade panel.
+  const { open: cascadeOpen, close: closeCascade } = cascade;
+  const { toggle: toggleSweepPanel, show: showSweep } = sweep;
+  const toggleSweep = useCallback(() => {
+    if (!cascadeOpen) return toggleSweepPanel();
+    closeCascade();
+    showSweep();
+  }, [cascadeOpen, closeCascade, toggleSweepPanel, showSweep]);
+
   const zoomToSelected = useCallback(() => {
     if (!selectedPosition) return;
     fly({
@@ -174,6 +199,16 @@ export function OpsCenter({ dataset, catalogue }: OpsCenterProps) {
           {dataset.name} <span className="dim">· {formatNumber(totalAssets, 0)} features</span>
         </div>
         <SearchBox onSelect={onSearch} />
+        <button
+          type="button"
+          className={`button topbar-button${sweep.open && !cascade.open ? ' active' : ''}`}
+          data-testid="sweep-open"
+          title="Sweep: fail every asset of chosen kinds in turn and rank them"
+          aria-pressed={sweep.open && !cascade.open}
+          onClick={toggleSweep}
+        >
+          Sweep
+        </button>
       </header>
       <KpiStrip />
       <main className="stage">
@@ -195,6 +230,15 @@ export function OpsCenter({ dataset, catalogue }: OpsCenterProps) {
             onSelect={onSelectId}
             onZoomTo={zoomToSelected}
             onSimulate={cascade.addAsset}
+          />
+        )}
+        {sweep.open && !cascade.open && (
+          <SweepPanel
+            sweep={sweep}
+            counts={dataset.counts}
+            selectedId={selection?.id ?? null}
+            onSelect={onSelectOfTable}
+            onReplay={replay}
           />
         )}
         {cascade.open && (

@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';
 import './styles/theme.css';
 import './styles/cascade.css';
+import './styles/sweep.css';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -30,12 +30,12 @@ function isErrorBody(value: unknown): value is ApiErrorBody {
 }
 
 /** A JSON body to POST instead of a GET. */
-interface JsonPost {
+export interface JsonPost {
   method: 'POST';
   body: string;
 }
 
-async function getJson<T>(path: string, signal?: AbortSignal, post?: JsonPost): Promise<T> {
+export async function getJson<T>(path: string, signal?: AbortSignal, post?: JsonPost): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (post) headers['content-type'] = 'application/json';
   const response = await fetch(path, { ...post, signal, headers });

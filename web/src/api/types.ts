@@ -213,3 +213,72 @@ export interface CascadeResult {
   ties_closed: string[];
   customers_restored: number;
 }
+
+/** Tables a sweep can take as patient zeros (the API's FAILABLE_TABLES that sweeps make sense of). */
+export type SweepTable =
+  | 'buses'
+  | 'generators'
+  | 'transmission_lines'
+  | 'substations'
+  | 'substation_transformers'
+  | 'feeders'
+  | 'line_sections'
+  | 'protective_devices'
+  | 'switches'
+  | 'transformers';
+
+export type SweepStatus = 'running' | 'complete' | 'cancelled' | 'failed';
+
+/** POST /api/cascade/sweeps: every asset of `tables` (or exactly `asset_ids`) as patient zero. */
+export interface SweepRequest {
+  scenario: CascadeScenario;
+  tables?: SweepTable[];
+  asset_ids?: string[];
+  /** Fault isolation and tie transfers (server default true). */
+  restoration?: boolean;
+  /** Start over instead of resuming an unfinished sweep of the same settings. */
+  fresh?: boolean;
+}
+
+/** A sweep job: its stored record with the live progress of a running one. */
+export interface SweepJob {
+  id: number;
+  grid_hash: string;
+  scenario: string;
+  restoration: boolean;
+  /** What was swept: "tables=substations,transformers" or "assets=<hash of the ids>". */
+  selection: string;
+  total: number;
+  done: number;
+  status: SweepStatus;
+  error: string | null;
+  started_at: string;
+  finished_at: string | null;
+  /** Seconds spent running, summed over resumptions. */
+  elapsed_s: number;
+  /** Patient zeros per second; null unless running (and measured). */
+  rate_per_s: number | null;
+  /** Seconds left; null unless running (and measured). */
+  eta_s: number | null;
+}
+
+/** Orders of a sweep's ranking (largest first). */
+export type SweepOrder = 'customers_lost' | 'mw_shed' | 'waves' | 'assets_failed';
+
+/** The outcome of one patient zero of a sweep. */
+export interface SweepResult {
+  id: string;
+  table: string;
+  index: number;
+  customers_lost: number;
+  critical_customers_lost: number;
+  mw_shed: number;
+  waves: number;
+  assets_failed: number;
+}
+
+export interface SweepResultsResponse {
+  sweep_id: number;
+  order: SweepOrder;
+  results: SweepResult[];
+}
