@@ -118,6 +118,8 @@ export async function runSweep(spec: SweepSpec): Promise<SweepRecord> {
       sweep = undefined;
     }
     if (sweep?.status === 'complete') return sweep;
+    if (sweep?.status === 'running' && sweep.pid !== process.pid)
+      throw new SweepError(`sweep: sweep ${sweep.id} is already running in process ${sweep.pid}`);
     sweep ??= store.create({ ...key, total: refs.length });
     const done = store.doneKeys(sweep.id);
     const remaining = refs.filter((r) => !done.has(`${r.table}:${r.index}`));

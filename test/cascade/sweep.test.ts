@@ -14,7 +14,8 @@ import { runSweep, SweepError, type SweepProgress } from '../../src/cascade/swee
 import { generateGrid } from '../../src/generator/generate.ts';
 import { modelContentHash } from '../../src/model/hash.ts';
 import { writeDataset } from '../../src/storage/index.ts';
-import { SweepStore, type SweepAssetResult } from '../../src/storage/sqlite/sweep-store.ts';
+import { SWEEP_FILE, SweepStore, type SweepAssetResult } from '../../src/storage/sqlite/sweep-store.ts';
+import Database from 'better-sqlite3';
 
 const model = generateGrid({ scale: 'sample', seed: 2 });
 const t = model.tables;
@@ -138,6 +139,27 @@ describe('sweep', () => {
         .map((r) => r.id)
         .sort(),
     ).toEqual([...ids].sort());
+  });
+
+  it('refuses to run a sweep another live process is running', async () => {
+    const spec = { dataDir: dir, scenario: 'hurricane', tables: ['substations'], workers: 1 };
+    const store = new SweepStore(dir);
+    const sweep = store.create({
+      grid_hash: modelContentHash(model),
+      scenario: 'hurricane',
+      restoration: true,
+      selection: 'tables=substations',
+      total: t.substations.size,
+    });
+    store.close();
+    const db = new Database(path.join(dir, SWEEP_FILE));
+    db.prepare('UPDATE sweeps SET pid = ? WHERE id = ?').run(process.ppid, sweep.id); // alive
+    await expect(runSweep(spec)).rejects.toThrow(
+      `sweep ${sweep.id} is already running in process ${process.ppid}`,
+    );
+    db.prepare('UPDATE sweeps SET pid = ? WHERE id = ?').run(2 ** 22 + 12345, sweep.id); // no such process
+    db.close();
+    expect(await runSweep(spec)).toMatchObject({ id: sweep.id, status: 'complete' });
   });
 
   it('rejects what it cannot run, naming the problem', async () => {

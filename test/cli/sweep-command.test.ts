@@ -76,6 +76,13 @@ describe('flux sweep', () => {
     await exited;
     expect(stored).toBeGreaterThan(0);
     expect(stored).toBeLessThan(total);
+    // Its process is gone: the stored record shows it interrupted, not running forever.
+    const killed = new SweepStore(data);
+    expect(killed.find({ grid_hash: hash, scenario: 'base', restoration: true, selection })).toMatchObject({
+      status: 'cancelled',
+      error: expect.stringMatching(/^interrupted: its process \(pid \d+\) exited$/),
+    });
+    killed.close();
 
     const r = flux(...args.slice(0, -1), '--json', '--top', '0');
     expect(r.code).toBe(0);

@@ -43,6 +43,7 @@ export const SweepJob = Type.Object({
   started_at: Type.String(),
   finished_at: Type.Union([Type.String(), Type.Null()]),
   elapsed_s: Type.Number(),
+  pid: Type.Union([Type.Integer(), Type.Null()], { description: 'Process running it' }),
   rate_per_s: Type.Union([Type.Number(), Type.Null()], { description: 'While running' }),
   eta_s: Type.Union([Type.Number(), Type.Null()], { description: 'While running' }),
 });

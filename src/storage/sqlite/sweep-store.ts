@@ -28,6 +28,8 @@ export interface SweepRecord {
   finished_at: string | null;
   /** Seconds spent running, summed over resumptions. */
   elapsed_s: number;
+  /** Process running it (while running). */
+  pid: number | null;
 }
 
 /** The outcome of one patient zero. */
@@ -58,7 +60,8 @@ CREATE TABLE IF NOT EXISTS sweeps (
   error TEXT,
   started_at TEXT NOT NULL,
   finished_at TEXT,
-  elapsed_s REAL NOT NULL DEFAULT 0
+  elapsed_s REAL NOT NULL DEFAULT 0,
+  pid INTEGER
 );
 CREATE TABLE IF NOT EXISTS sweep_results (
   sweep_id INTEGER NOT NULL REFERENCES sweeps(id) ON DELETE CASCADE,
@@ -77,7 +80,27 @@ CREATE TABLE IF NOT EXISTS sweep_results (
 interface SweepRow extends Omit<SweepRecord, 'restoration'> {
   restoration: number;
 }
-const toRecord = (row: SweepRow): SweepRecord => ({ ...row, restoration: row.restoration === 1 });
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** A sweep whose process died while running (killed, crashed, server stopped) is shown as cancelled. */
+function toRecord(row: SweepRow): SweepRecord {
+  const record = { ...row, restoration: row.restoration === 1 };
+  if (
+    record.status === 'running' &&
+    record.pid !== null &&
+    record.pid !== process.pid &&
+    !processAlive(record.pid)
+  )
+    return { ...record, status: 'cancelled', error: `interrupted: its process (pid ${record.pid}) exited` };
+  return record;
+}
 
 export class SweepStore {
   private readonly db: Database.Database;
@@ -90,6 +113,8 @@ export class SweepStore {
       this.db.pragma('journal_mode = WAL');
       this.db.pragma('foreign_keys = ON');
       this.db.exec(DDL);
+      const columns = this.db.prepare('PRAGMA table_info(sweeps)').all() as { name: string }[];
+      if (!columns.some((c) => c.name === 'pid')) this.db.exec('ALTER TABLE sweeps ADD COLUMN pid INTEGER');
     } catch (err) {
       throw new DatasetError(
         'invalid',
@@ -133,7 +158,7 @@ export class SweepStore {
   ): SweepRecord {
     const info = this.db
       .prepare(
-        "INSERT INTO sweeps (grid_hash, scenario, restoration, selection, total, status, started_at) VALUES (?, ?, ?, ?, ?, 'running', ?)",
+        "INSERT INTO sweeps (grid_hash, scenario, restoration, selection, total, status, started_at, pid) VALUES (?, ?, ?, ?, ?, 'running', ?, ?)",
       )
       .run(
         key.grid_hash,
@@ -142,6 +167,7 @@ export class SweepStore {
         key.selection,
         key.total,
         new Date().toISOString(),
+        process.pid,
       );
     return this.get(Number(info.lastInsertRowid))!;
   }
@@ -185,10 +211,19 @@ export class SweepStore {
   }
 
   setStatus(id: number, status: SweepStatus, elapsed_s: number, error: string | null = null): void {
-    const finished = status === 'running' ? null : new Date().toISOString();
+    const running = status === 'running';
     this.db
-      .prepare('UPDATE sweeps SET status = ?, error = ?, finished_at = ?, elapsed_s = ? WHERE id = ?')
-      .run(status, error, finished, elapsed_s, id);
+      .prepare(
+        'UPDATE sweeps SET status = ?, error = ?, finished_at = ?, elapsed_s = ?, pid = ? WHERE id = ?',
+      )
+      .run(
+        status,
+        error,
+        running ? null : new Date().toISOString(),
+        elapsed_s,
+        running ? process.pid : null,
+        id,
+      );
   }
 
   /** Results ranked by `order` (descending, then by asset), optionally of one table. */

@@ -84,8 +84,15 @@ export const sweepRoutes: FastifyPluginAsyncTypebox<{ jobs?: SweepJobs }> = asyn
     },
     async (request) => {
       const { id } = request.params;
-      found(id);
-      if (!(await jobs().cancel(id))) throw new HttpError(409, `sweep ${id} is not running`);
+      const job = found(id);
+      if (!(await jobs().cancel(id))) {
+        if (job.status === 'running')
+          throw new HttpError(
+            409,
+            `sweep ${id} is running in another process (pid ${job.pid}): stop it there`,
+          );
+        throw new HttpError(409, `sweep ${id} is not running`);
+      }
       return { sweep: found(id) };
     },
   );
