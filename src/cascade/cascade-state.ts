@@ -57,6 +57,8 @@ export class CascadeState {
   readonly blockedNodes: Uint8Array;
   /** Pairs (Change, index), in the order the changes were made. */
   readonly log: number[] = [];
+  /** Bumped by every reset, so evaluators that follow the log know to start over. */
+  generation = 0;
   private readonly failed = new Set<string>();
   private readonly getaway: Int32Array[];
 
@@ -200,6 +202,7 @@ export class CascadeState {
     }
     log.length = 0;
     this.failed.clear();
+    this.generation++;
   }
 
   /** The switching state energization reads. */

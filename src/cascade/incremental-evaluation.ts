@@ -5,7 +5,7 @@
  * only the feeders the state's change log (and the transmission side) has touched, then runs the
  * (small) transmission power flow in full. Results are the same, bit for bit, as the full
  * evaluation: the walk visits the touched feeders' nodes in the order a full walk would, and
- * every sum adds in the same order. A state reset (empty log) puts the copies back.
+ * every sum adds in the same order. A reset of the state (a new generation) puts the copies back.
  */
 import { computeTransmissionLoading } from '../powerflow/transmission-loading.ts';
 import { transmissionEnergization } from '../topology/energization.ts';
@@ -38,6 +38,7 @@ export class IncrementalEvaluator implements Evaluator {
   private readonly dirtyList: number[] = [];
   private cursor = 0;
   private lastState?: CascadeState;
+  private generation = -1;
   private normal?: Evaluation;
   private readonly below: Float64Array;
 
@@ -109,8 +110,9 @@ export class IncrementalEvaluator implements Evaluator {
   }
 
   evaluate(state: CascadeState): Evaluation {
-    if (state !== this.lastState || state.log.length < this.cursor) this.restore();
+    if (state !== this.lastState || state.generation !== this.generation) this.restore();
     this.lastState = state;
+    this.generation = state.generation;
     const t = this.ctx.model.tables;
     const idx = this.index;
     const log = state.log;
