@@ -7,14 +7,15 @@
  */
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium as playwright, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/api/app.ts';
 import { buildGridContext } from '../../src/api/services/grid-context.ts';
 import { ensureWebBuilt, WEB_DIST } from '../../src/cli/web-build.ts';
 import { generateGrid } from '../../src/generator/generate.ts';
 import { TileService } from '../../src/tiles/tile-service.ts';
-import { CHROMIUM_PATH, chromium, serviceReady } from '../support/services.ts';
+import { launchChromium } from '../support/browser.ts';
+import { chromium, serviceReady } from '../support/services.ts';
 
 const run = serviceReady(chromium());
 
@@ -36,16 +37,7 @@ describe.runIf(run)('cascade analysis in Chromium', () => {
     const tiles = new TileService(model, { energization: context.energization, loading: context.loading });
     app = await buildApp({ context, tiles, webRoot: WEB_DIST });
     base = await app.listen({ port: 0, host: '127.0.0.1' });
-    browser = await playwright.launch({
-      executablePath: CHROMIUM_PATH,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--use-angle=swiftshader',
-        '--enable-unsafe-swiftshader',
-        '--disable-background-networking',
-      ],
-    });
+    browser = await launchChromium();
   }, 240_000);
 
   afterAll(async () => {

@@ -9,9 +9,10 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium as playwright, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/api/app.ts';
+import { FAILABLE_TABLES } from '../../src/cascade/cascade.ts';
 import { buildGridContext } from '../../src/api/services/grid-context.ts';
 import { loadDataset } from '../../src/cli/commands/info.ts';
 import { ensureWebBuilt, WEB_DIST } from '../../src/cli/web-build.ts';
@@ -19,7 +20,8 @@ import { generateGrid } from '../../src/generator/generate.ts';
 import { modelContentHash } from '../../src/model/hash.ts';
 import { writeDataset } from '../../src/storage/index.ts';
 import { TileService } from '../../src/tiles/tile-service.ts';
-import { CHROMIUM_PATH, chromium, serviceReady } from '../support/services.ts';
+import { launchChromium } from '../support/browser.ts';
+import { chromium, serviceReady } from '../support/services.ts';
 
 const run = serviceReady(chromium());
 
@@ -75,16 +77,7 @@ describe.runIf(run)('sweep panel in Chromium', () => {
     ensureWebBuilt(() => {});
     await writeDataset(dir, model, { content_hash: modelContentHash(model) });
     server = await serve(model, dir);
-    browser = await playwright.launch({
-      executablePath: CHROMIUM_PATH,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--use-angle=swiftshader',
-        '--enable-unsafe-swiftshader',
-        '--disable-background-networking',
-      ],
-    });
+    browser = await launchChromium();
   }, 240_000);
 
   afterAll(async () => {
@@ -206,22 +199,7 @@ describe.runIf(run)('sweep panel in Chromium', () => {
     // Start over the shown sweep's settings just as a long sweep starts elsewhere (every kind of
     // asset that can fail, under 'hurricane'): 409, naming the running sweep, to follow.
     await page.getByTestId('sweep-setup-toggle').click();
-    const tables = [
-      'buses',
-      'substations',
-      'generators',
-      'transmission_lines',
-      'substation_transformers',
-      'feeders',
-      'dist_nodes',
-      'line_sections',
-      'protective_devices',
-      'switches',
-      'poles',
-      'transformers',
-      'meters',
-      'customers',
-    ];
+    const tables = [...FAILABLE_TABLES].filter((t) => t !== 'trees');
     let other: Job | null = null;
     await page.route('**/api/cascade/sweeps', async (route) => {
       if (route.request().method() === 'POST' && !other) {

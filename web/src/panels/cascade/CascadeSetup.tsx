@@ -2,8 +2,8 @@
  * Cascade inputs: patient zero (assets added from the asset panel or picked here by search), the
  * scenario with its description, restoration on/off, an optional seed, and Run.
  */
-import { scenarioOption, useScenarios } from '../../api/cascade-scenarios.ts';
-import type { CascadeScenario } from '../../api/types.ts';
+import { scenarioOption } from '../../api/cascade-scenarios.ts';
+import { ScenarioSelect } from '../ScenarioSelect.tsx';
 import { SearchBox } from '../SearchBox.tsx';
 import type { CascadeController } from './use-cascade.ts';
 import { MAX_PATIENT_ZERO } from './use-cascade.ts';
@@ -16,7 +16,6 @@ export function CascadeSetup({
   onSelect: (id: string) => void;
 }) {
   const { setup, running } = cascade;
-  const scenarios = useScenarios();
   const full = setup.assetIds.length >= MAX_PATIENT_ZERO;
   return (
     <section className="asset-section cascade-setup">
@@ -56,20 +55,11 @@ export function CascadeSetup({
       {full && <p className="dim">At most {MAX_PATIENT_ZERO} assets fail together.</p>}
 
       <div className="cascade-options">
-        <label className="field">
-          <span>Scenario</span>
-          <select
-            data-testid="cascade-scenario"
-            value={setup.scenario}
-            onChange={(e) => cascade.update({ scenario: e.target.value as CascadeScenario })}
-          >
-            {scenarios.map((s) => (
-              <option key={s.name} value={s.name} title={s.description}>
-                {s.title}
-              </option>
-            ))}
-          </select>
-        </label>
+        <ScenarioSelect
+          testId="cascade-scenario"
+          value={setup.scenario}
+          onChange={(scenario) => cascade.update({ scenario })}
+        />
         <label className="field">
           <span>Seed</span>
           <input

@@ -3,9 +3,10 @@
  * from /api/dataset), restoration, and Start — or Resume / Start over / Show when a sweep of the
  * same settings already exists.
  */
-import { scenarioOption, useScenarios } from '../../api/cascade-scenarios.ts';
+import { scenarioOption } from '../../api/cascade-scenarios.ts';
+import { ScenarioSelect } from '../ScenarioSelect.tsx';
 import { SWEEP_TABLES } from '../../api/sweeps.ts';
-import type { CascadeScenario, SweepJob } from '../../api/types.ts';
+import type { SweepJob } from '../../api/types.ts';
 import { formatNumber } from '../format.ts';
 import { DASH, STATUS_TITLES, tableTitle } from './sweep-format.ts';
 import type { SweepController } from './use-sweep.ts';
@@ -95,7 +96,6 @@ export interface SweepSetupProps {
 
 export function SweepSetup({ sweep, counts, collapsed, onToggle }: SweepSetupProps) {
   const { setup, match } = sweep;
-  const scenarios = useScenarios();
   const known = setup.tables.every((t) => typeof counts[t] === 'number');
   const total = setup.tables.reduce((n, t) => n + (counts[t] ?? 0), 0);
   const heading = (
@@ -126,20 +126,11 @@ export function SweepSetup({ sweep, counts, collapsed, onToggle }: SweepSetupPro
     <section className="asset-section sweep-setup">
       {heading}
       <div className="cascade-options sweep-options">
-        <label className="field">
-          <span>Scenario</span>
-          <select
-            data-testid="sweep-scenario"
-            value={setup.scenario}
-            onChange={(e) => sweep.update({ scenario: e.target.value as CascadeScenario })}
-          >
-            {scenarios.map((s) => (
-              <option key={s.name} value={s.name} title={s.description}>
-                {s.title}
-              </option>
-            ))}
-          </select>
-        </label>
+        <ScenarioSelect
+          testId="sweep-scenario"
+          value={setup.scenario}
+          onChange={(scenario) => sweep.update({ scenario })}
+        />
         <label className="check sweep-restoration">
           <input
             type="checkbox"
