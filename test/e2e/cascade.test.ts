@@ -14,7 +14,7 @@ import { buildGridContext } from '../../src/api/services/grid-context.ts';
 import { ensureWebBuilt, WEB_DIST } from '../../src/cli/web-build.ts';
 import { generateGrid } from '../../src/generator/generate.ts';
 import { TileService } from '../../src/tiles/tile-service.ts';
-import { launchChromium } from '../support/browser.ts';
+import { launchChromium, waitForGrid } from '../support/browser.ts';
 import { chromium, serviceReady } from '../support/services.ts';
 
 const run = serviceReady(chromium());
@@ -53,14 +53,7 @@ describe.runIf(run)('cascade analysis in Chromium', () => {
         external.push(r.url());
     });
     await page.goto(base);
-    await page.waitForFunction(
-      () => {
-        const flux = (window as unknown as { __flux?: { ready: boolean; gridLoaded(): boolean } }).__flux;
-        return flux?.ready === true && flux.gridLoaded();
-      },
-      null,
-      { timeout: 90_000 },
-    );
+    await waitForGrid(page);
 
     // Click the first substation where the map draws it; its panel opens.
     const t = model.tables.substations;

@@ -12,7 +12,7 @@ import { buildGridContext } from '../../src/api/services/grid-context.ts';
 import { ensureWebBuilt, WEB_DIST } from '../../src/cli/web-build.ts';
 import { generateGrid } from '../../src/generator/generate.ts';
 import { TileService } from '../../src/tiles/tile-service.ts';
-import { launchChromium } from '../support/browser.ts';
+import { launchChromium, waitForGrid } from '../support/browser.ts';
 import { chromium, serviceReady } from '../support/services.ts';
 
 const run = serviceReady(chromium());
@@ -47,14 +47,7 @@ describe.runIf(run)('operations map in Chromium', () => {
     });
     await page.goto(base);
     // MapLibre's first idle with tiles, and every deck.gl grid layer's tiles loaded.
-    await page.waitForFunction(
-      () => {
-        const flux = (window as unknown as { __flux?: { ready: boolean; gridLoaded(): boolean } }).__flux;
-        return flux?.ready === true && flux.gridLoaded();
-      },
-      null,
-      { timeout: 90_000 },
-    );
+    await waitForGrid(page);
 
     // The map has drawn grid features: many pixels of the screenshot differ from the background.
     const shot = (await page.getByTestId('map').screenshot()).toString('base64');

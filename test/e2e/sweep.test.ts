@@ -20,7 +20,7 @@ import { generateGrid } from '../../src/generator/generate.ts';
 import { modelContentHash } from '../../src/model/hash.ts';
 import { writeDataset } from '../../src/storage/index.ts';
 import { TileService } from '../../src/tiles/tile-service.ts';
-import { launchChromium } from '../support/browser.ts';
+import { launchChromium, waitForGrid } from '../support/browser.ts';
 import { chromium, serviceReady } from '../support/services.ts';
 
 const run = serviceReady(chromium());
@@ -52,15 +52,7 @@ async function serve(model: ReturnType<typeof generateGrid>, dataDir?: string) {
 
 async function openPanel(page: Page, base: string, waitForMap: boolean) {
   await page.goto(base);
-  if (waitForMap)
-    await page.waitForFunction(
-      () => {
-        const flux = (window as unknown as { __flux?: { ready: boolean; gridLoaded(): boolean } }).__flux;
-        return flux?.ready === true && flux.gridLoaded();
-      },
-      null,
-      { timeout: 90_000 },
-    );
+  if (waitForMap) await waitForGrid(page);
   await page.getByTestId('sweep-open').click({ timeout: 60_000 });
   await page.getByTestId('sweep-panel').waitFor();
 }

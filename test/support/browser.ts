@@ -1,5 +1,5 @@
 /** Debian's Chromium, headless with software WebGL2 (SwiftShader), as every browser test runs it. */
-import { chromium as playwright, type Browser } from 'playwright-core';
+import { chromium as playwright, type Browser, type Page } from 'playwright-core';
 import { CHROMIUM_PATH } from './services.ts';
 
 export function launchChromium(): Promise<Browser> {
@@ -13,4 +13,16 @@ export function launchChromium(): Promise<Browser> {
       '--disable-background-networking',
     ],
   });
+}
+
+/** Waits until the map is ready and has drawn the grid layers (window.__flux, see web/src/map/flux-global.ts). */
+export async function waitForGrid(page: Page, timeout = 90_000): Promise<void> {
+  await page.waitForFunction(
+    () => {
+      const flux = (window as unknown as { __flux?: { ready: boolean; gridLoaded(): boolean } }).__flux;
+      return flux?.ready === true && flux.gridLoaded();
+    },
+    null,
+    { timeout },
+  );
 }
