@@ -145,12 +145,18 @@ export async function runSweep(spec: SweepSpec): Promise<SweepRecord> {
     };
     report('loading');
     try {
-      await runOnWorkers(spec, restoration, remaining, (results) => {
-        store.record(id, results, round(elapsed()));
-        stored += results.length;
-        storedNow += results.length;
-        report('running');
-      });
+      await runOnWorkers(
+        spec,
+        restoration,
+        remaining,
+        (results) => {
+          store.record(id, results, round(elapsed()));
+          stored += results.length;
+          storedNow += results.length;
+          report('running');
+        },
+        (scenario) => store.setScenarioBaseline(id, scenario.customers_lost, scenario.mw_shed),
+      );
       store.setStatus(id, 'complete', round(elapsed()));
       report('complete');
     } catch (err) {
@@ -173,6 +179,7 @@ function runOnWorkers(
   restoration: boolean,
   refs: PatientZero[],
   onResults: (results: SweepAssetResult[]) => void,
+  onScenario: (scenario: { customers_lost: number; mw_shed: number }) => void,
 ): Promise<void> {
   if (!refs.length) return Promise.resolve();
   const count = Math.max(1, Math.min(spec.workers ?? availableParallelism(), refs.length));
@@ -216,6 +223,7 @@ function runOnWorkers(
       w.on('message', (m: FromWorker) => {
         if (settled) return;
         if (m.type === 'error') return finish(new Error(`sweep worker: ${m.message}`));
+        if (m.type === 'ready' && i === 0) onScenario(m.scenario);
         if (m.type === 'results') {
           pendingBatches--;
           try {

@@ -79,6 +79,8 @@ describe('sweep jobs API', () => {
 
     const one = await (await fetch(`${base}/api/cascade/sweeps/${sweep.id}`)).json();
     expect(one.sweep).toMatchObject({ status: 'complete', done: 225, rate_per_s: null });
+    // Under 'base' nothing fails without a patient zero.
+    expect(one.sweep).toMatchObject({ scenario_customers_lost: 0, scenario_mw_shed: 0 });
     const list = await (await fetch(`${base}/api/cascade/sweeps`)).json();
     expect(list.sweeps.map((s: { id: number }) => s.id)).toContain(sweep.id);
 

@@ -131,8 +131,15 @@ describe('sweep', () => {
 
   it('sweeps a chosen set of assets', async () => {
     const ids = [t.substations.ids[0], t.transformers.ids[3], t.line_sections.ids[10]];
-    const sweep = await runSweep({ dataDir: dir, scenario: 'storm', assetIds: ids, workers: 1 });
+    const sweep = await runSweep({ dataDir: dir, scenario: 'hurricane', assetIds: ids, workers: 1 });
     expect(sweep).toMatchObject({ status: 'complete', total: 3 });
+    // The hurricane's own cascade (no patient zero) is recorded: part of every result.
+    const alone = runCascade(buildCascadeContext(model, scenario('hurricane')), []);
+    expect(alone.customers_lost).toBeGreaterThan(0);
+    expect(sweep).toMatchObject({
+      scenario_customers_lost: alone.customers_lost,
+      scenario_mw_shed: alone.mw_shed,
+    });
     expect(sweep.selection).toMatch(/^assets=[0-9a-f]{16}$/);
     expect(
       resultsOf(sweep.id)

@@ -44,6 +44,10 @@ export const SweepJob = Type.Object({
   finished_at: Type.Union([Type.String(), Type.Null()]),
   elapsed_s: Type.Number(),
   pid: Type.Union([Type.Integer(), Type.Null()], { description: 'Process running it' }),
+  scenario_customers_lost: Type.Union([Type.Integer(), Type.Null()], {
+    description: 'Customers the scenario takes out with no patient zero (part of every result)',
+  }),
+  scenario_mw_shed: Type.Union([Type.Number(), Type.Null()]),
   rate_per_s: Type.Union([Type.Number(), Type.Null()], { description: 'While running' }),
   eta_s: Type.Union([Type.Number(), Type.Null()], { description: 'While running' }),
 });

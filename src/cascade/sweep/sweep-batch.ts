@@ -26,6 +26,16 @@ export class SweepRunner {
     this.state = new CascadeState(ctx.model);
   }
 
+  /** The scenario's cascade with no patient zero (the weather alone; nothing under 'base'). */
+  scenarioOnly(): { customers_lost: number; mw_shed: number } {
+    const r = runCascade(this.ctx, [], {
+      evaluator: this.evaluator,
+      state: this.state,
+      restoration: this.restoration,
+    });
+    return { customers_lost: r.customers_lost, mw_shed: r.mw_shed };
+  }
+
   run(refs: readonly PatientZero[]): SweepAssetResult[] {
     const t = this.ctx.model.tables;
     return refs.map((ref) => {

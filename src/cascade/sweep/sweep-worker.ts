@@ -18,7 +18,7 @@ export interface SweepWorkerData {
 
 export type ToWorker = { type: 'batch'; batch: number; refs: PatientZero[] } | { type: 'stop' };
 export type FromWorker =
-  | { type: 'ready' }
+  | { type: 'ready'; scenario: { customers_lost: number; mw_shed: number } }
   | { type: 'results'; batch: number; results: SweepAssetResult[] }
   | { type: 'error'; message: string };
 
@@ -42,7 +42,7 @@ try {
       send({ type: 'error', message: (err as Error).message });
     }
   });
-  send({ type: 'ready' });
+  send({ type: 'ready', scenario: runner.scenarioOnly() });
 } catch (err) {
   send({ type: 'error', message: (err as Error).message });
 }

@@ -96,6 +96,12 @@ export const sweepCommand = {
         `sweep ${sweep.id} under '${sweep.scenario}' (${sweep.selection}${sweep.restoration ? '' : ', no restoration'}): ` +
           `${sweep.done.toLocaleString('en-US')} of ${sweep.total.toLocaleString('en-US')} patient zeros, ` +
           `${sweep.status}, ${sweep.elapsed_s.toFixed(1)} s of cascades`,
+        ...(sweep.scenario_customers_lost
+          ? [
+              `the scenario alone (no patient zero) takes out ${sweep.scenario_customers_lost.toLocaleString('en-US')} ` +
+                `customers and ${sweep.scenario_mw_shed?.toFixed(2)} MW: every result below includes that`,
+            ]
+          : []),
         `stored in ${dataDir}/sweeps.sqlite`,
         ...(topN > 0 ? formatTop(top) : []),
       ].join('\n'),

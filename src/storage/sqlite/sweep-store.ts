@@ -30,6 +30,9 @@ export interface SweepRecord {
   elapsed_s: number;
   /** Process running it (while running). */
   pid: number | null;
+  /** The scenario's own cascade with no patient zero (weather alone), included in every result. */
+  scenario_customers_lost: number | null;
+  scenario_mw_shed: number | null;
 }
 
 /** The outcome of one patient zero. */
@@ -61,7 +64,9 @@ CREATE TABLE IF NOT EXISTS sweeps (
   started_at TEXT NOT NULL,
   finished_at TEXT,
   elapsed_s REAL NOT NULL DEFAULT 0,
-  pid INTEGER
+  pid INTEGER,
+  scenario_customers_lost INTEGER,
+  scenario_mw_shed REAL
 );
 CREATE TABLE IF NOT EXISTS sweep_results (
   sweep_id INTEGER NOT NULL REFERENCES sweeps(id) ON DELETE CASCADE,
@@ -113,8 +118,16 @@ export class SweepStore {
       this.db.pragma('journal_mode = WAL');
       this.db.pragma('foreign_keys = ON');
       this.db.exec(DDL);
-      const columns = this.db.prepare('PRAGMA table_info(sweeps)').all() as { name: string }[];
-      if (!columns.some((c) => c.name === 'pid')) this.db.exec('ALTER TABLE sweeps ADD COLUMN pid INTEGER');
+      // Stores written before these columns existed get them added.
+      const columns = new Set(
+        (this.db.prepare('PRAGMA table_info(sweeps)').all() as { name: string }[]).map((c) => c.name),
+      );
+      for (const [name, type] of [
+        ['pid', 'INTEGER'],
+        ['scenario_customers_lost', 'INTEGER'],
+        ['scenario_mw_shed', 'REAL'],
+      ])
+        if (!columns.has(name)) this.db.exec(`ALTER TABLE sweeps ADD COLUMN ${name} ${type}`);
     } catch (err) {
       throw new DatasetError(
         'invalid',
@@ -208,6 +221,13 @@ export class SweepStore {
         )
         .run(id, elapsed_s, id);
     })();
+  }
+
+  /** What the scenario does with no patient zero: the part of every result that is the scenario's. */
+  setScenarioBaseline(id: number, customers_lost: number, mw_shed: number): void {
+    this.db
+      .prepare('UPDATE sweeps SET scenario_customers_lost = ?, scenario_mw_shed = ? WHERE id = ?')
+      .run(customers_lost, mw_shed, id);
   }
 
   setStatus(id: number, status: SweepStatus, elapsed_s: number, error: string | null = null): void {

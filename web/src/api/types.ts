@@ -260,6 +260,9 @@ export interface SweepJob {
   rate_per_s: number | null;
   /** Seconds left; null unless running (and measured). */
   eta_s: number | null;
+  /** Customers and MW the scenario takes out with no patient zero (in every result); null until known. */
+  scenario_customers_lost: number | null;
+  scenario_mw_shed: number | null;
 }
 
 /** Orders of a sweep's ranking (largest first). */

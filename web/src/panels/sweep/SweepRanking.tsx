@@ -40,6 +40,12 @@ export function SweepRanking({ sweep, job, selectedId, onSelect, onReplay }: Swe
           ranking covers only those.
         </p>
       )}
+      {job.scenario_customers_lost !== null && job.scenario_customers_lost > 0 && (
+        <p className="dim" data-testid="sweep-scenario-baseline">
+          The scenario alone (no patient zero) takes out {formatNumber(job.scenario_customers_lost, 0)}{' '}
+          customers and {formatNumber(job.scenario_mw_shed, 2)} MW; every row includes that.
+        </p>
+      )}
       <div className="cascade-options sweep-ranking-options">
         <label className="field">
           <span>Order by (largest first)</span>
