@@ -52,7 +52,7 @@ export interface SweepProgress {
   done: number;
   total: number;
   elapsed_s: number;
-  /** Patient zeros per second in this session; null until the first batch is stored. */
+  /** Patient zeros per second since the first batch was stored; null until a second one is. */
   rate_per_s: number | null;
   eta_s: number | null;
 }
@@ -130,9 +130,12 @@ export async function runSweep(spec: SweepSpec): Promise<SweepRecord> {
     store.setStatus(id, 'running', elapsedBefore);
     let stored = done.size;
     let storedNow = 0;
+    // The rate counts from the first stored batch, so the workers' loading does not skew the ETA.
+    let first: { at: number; count: number } | undefined;
     const report = (status: SweepProgress['status']) => {
-      const session_s = (performance.now() - t0) / 1000;
-      const rate = storedNow > 0 && session_s > 0 ? storedNow / session_s : null;
+      const since_s = first ? (performance.now() - first.at) / 1000 : 0;
+      const rate =
+        first && storedNow > first.count && since_s > 0 ? (storedNow - first.count) / since_s : null;
       spec.onProgress?.({
         sweep_id: id,
         status,
@@ -153,6 +156,7 @@ export async function runSweep(spec: SweepSpec): Promise<SweepRecord> {
           store.record(id, results, round(elapsed()));
           stored += results.length;
           storedNow += results.length;
+          first ??= { at: performance.now(), count: storedNow };
           report('running');
         },
         (scenario) => store.setScenarioBaseline(id, scenario.customers_lost, scenario.mw_shed),

@@ -72,7 +72,7 @@ export function rateText(job: SweepJob): { rate: string; eta: string; reason: st
       reason: null,
     };
   const reason =
-    job.status === 'running' ? 'measured once the first batch is stored' : 'only known while the sweep runs';
+    job.status === 'running' ? 'measured from the second stored batch' : 'only known while the sweep runs';
   return {
     rate: job.rate_per_s !== null ? `${formatNumber(job.rate_per_s, 1)} /s` : DASH,
     eta: job.eta_s !== null ? formatDuration(job.eta_s) : DASH,
