@@ -45,7 +45,7 @@ export function pagerank(graph: CsrGraph, options: PagerankOptions = {}): Float6
   assertInRange(MODULE, 'alpha', alpha, 0, 1, true);
   assertInRange(MODULE, 'tolerance', tolerance, 0, Infinity);
   assertInteger(MODULE, 'maxIterations', maxIterations, 0, 1e9);
-  const { nodeCount: n, offsets, targets } = graph;
+  const { nodeCount: n, offsets } = graph;
   if (n === 0) return new Float64Array(0);
   const weights = weighted ? assertWeights(graph, MODULE) : undefined;
   // invOut[u] = 1 / (out-degree or out-strength) of u; 0 marks a dangling node.
@@ -72,11 +72,7 @@ export function pagerank(graph: CsrGraph, options: PagerankOptions = {}): Float6
     const base = alpha * (dangling / n) + teleport;
     err = 0;
     for (let v = 0; v < n; v++) {
-      let sum = 0;
-      if (weights)
-        for (let j = offsets[v], e = offsets[v + 1]; j < e; j++) sum += weights[j] * share[targets[j]];
-      else for (let j = offsets[v], e = offsets[v + 1]; j < e; j++) sum += share[targets[j]];
-      const value = alpha * sum + base;
+      const value = alpha * incoming(graph, weights, share, v) + base;
       next[v] = value;
       err += Math.abs(value - x[v]);
     }
@@ -101,7 +97,7 @@ function gaussSeidel(
   tolerance: number,
   maxIterations: number,
 ): Float64Array {
-  const { nodeCount: n, offsets, targets } = graph;
+  const n = graph.nodeCount;
   const x = new Float64Array(n).fill(1 / n);
   const share = Float64Array.from(x, (v, u) => v * invOut[u]);
   const teleport = (1 - alpha) / n;
@@ -113,11 +109,7 @@ function gaussSeidel(
     let nextDangling = 0;
     const base = alpha * (dangling / n) + teleport;
     for (let v = 0; v < n; v++) {
-      let sum = 0;
-      if (weights)
-        for (let j = offsets[v], e = offsets[v + 1]; j < e; j++) sum += weights[j] * share[targets[j]];
-      else for (let j = offsets[v], e = offsets[v + 1]; j < e; j++) sum += share[targets[j]];
-      const value = alpha * sum + base;
+      const value = alpha * incoming(graph, weights, share, v) + base;
       err += Math.abs(value - x[v]);
       x[v] = value;
       share[v] = value * invOut[v];
@@ -132,4 +124,18 @@ function gaussSeidel(
     }
   }
   throw notConverged('Gauss–Seidel', maxIterations, err, n * tolerance);
+}
+
+/** Rank flowing into v: Σ over its neighbours u of share[u] (× the edge weight when weighted). */
+function incoming(
+  graph: CsrGraph,
+  weights: Float64Array | undefined,
+  share: Float64Array,
+  v: number,
+): number {
+  const { offsets, targets } = graph;
+  let sum = 0;
+  if (weights) for (let j = offsets[v], e = offsets[v + 1]; j < e; j++) sum += weights[j] * share[targets[j]];
+  else for (let j = offsets[v], e = offsets[v + 1]; j < e; j++) sum += share[targets[j]];
+  return sum;
 }
