@@ -3,12 +3,13 @@
  * the invariant checks, and equipment loading in the base case and on a heat-wave afternoon.
  */
 import { tableCounts, type GridModel, type TableName } from '../model/grid-model.ts';
-import { BASE_CASE, HOT_AFTERNOON, type OperatingConditions } from '../model/load-model.ts';
+import type { LoadConditions } from '../model/load-model.ts';
+import { BASE_CASE, DESIGN_PEAK } from '../model/operating-conditions.ts';
 import { buildDistributionGraph } from '../topology/distribution-graph.ts';
 import { checkInvariants, checkLoading, type CheckResult } from './invariants.ts';
 
 export interface LoadingSummary {
-  conditions: OperatingConditions;
+  conditions: LoadConditions;
   max_loading_pct: Record<string, number>;
   secure: boolean;
 }
@@ -25,9 +26,9 @@ const round1 = (v: number) => Math.round(v * 10) / 10;
 
 export function buildDatasetReport(model: GridModel): DatasetReport {
   const report = checkInvariants(model, BASE_CASE);
-  const hot = checkLoading(model, buildDistributionGraph(model.tables), HOT_AFTERNOON);
+  const hot = checkLoading(model, buildDistributionGraph(model.tables), DESIGN_PEAK);
   const summarize = (
-    conditions: OperatingConditions,
+    conditions: LoadConditions,
     max: Record<string, number>,
     secure: boolean,
   ): LoadingSummary => ({
@@ -46,7 +47,7 @@ export function buildDatasetReport(model: GridModel): DatasetReport {
         report.max_loading_pct,
         report.checks.find((c) => c.name === 'base_case_secure')!.ok,
       ),
-      hot_afternoon: summarize(HOT_AFTERNOON, hot.max, hot.result.ok),
+      hot_afternoon: summarize(DESIGN_PEAK, hot.max, hot.result.ok),
     },
   };
 }

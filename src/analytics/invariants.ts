@@ -3,7 +3,8 @@
  * returns ok plus a one-line detail; `checkInvariants` runs them all.
  */
 import { TABLE_SPECS, type GridModel, type TableName } from '../model/grid-model.ts';
-import { BASE_CASE, type OperatingConditions } from '../model/load-model.ts';
+import type { LoadConditions } from '../model/load-model.ts';
+import { BASE_CASE } from '../model/operating-conditions.ts';
 import { computeGridLoading } from '../powerflow/grid-loading.ts';
 import { buildDistributionGraph, type DistributionGraph } from '../topology/distribution-graph.ts';
 import { headFeederIndex } from '../topology/trace.ts';
@@ -169,7 +170,7 @@ function checkOrphans(model: GridModel, graph: DistributionGraph): CheckResult {
 export function checkLoading(
   model: GridModel,
   graph: DistributionGraph,
-  conditions: OperatingConditions,
+  conditions: LoadConditions,
 ): { result: CheckResult; max: Record<string, number>; nMinus1: CheckResult } {
   const { distribution: dist, transmission: trans } = computeGridLoading(model, graph, conditions);
   const maxOf = (a: Float64Array) => a.reduce((m, v) => (v > m ? v : m), 0);
@@ -192,10 +193,7 @@ export function checkLoading(
   };
 }
 
-export function checkInvariants(
-  model: GridModel,
-  conditions: OperatingConditions = BASE_CASE,
-): InvariantReport {
+export function checkInvariants(model: GridModel, conditions: LoadConditions = BASE_CASE): InvariantReport {
   const graph = buildDistributionGraph(model.tables);
   const loading = checkLoading(model, graph, conditions);
   const checks = [

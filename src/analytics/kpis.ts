@@ -4,7 +4,8 @@
  * energization state. Reliability indices stay null until outage history exists.
  */
 import type { GridModel } from '../model/grid-model.ts';
-import { customerDemandsKw, POWER_FACTOR, BASE_CASE, type OperatingConditions } from '../model/load-model.ts';
+import { customerDemandsKw, POWER_FACTOR, type LoadConditions } from '../model/load-model.ts';
+import { BASE_CASE } from '../model/operating-conditions.ts';
 import { transformerRatingFactor } from '../model/thermal.ts';
 import type { DistributionLoading } from '../powerflow/radial-loading.ts';
 import type { TransmissionLoading } from '../powerflow/transmission-loading.ts';
@@ -20,7 +21,7 @@ export interface SubstationKpi {
 }
 
 export interface Kpis {
-  conditions: OperatingConditions;
+  conditions: LoadConditions;
   customers_served: number;
   customers_total: number;
   meters: number;
@@ -46,7 +47,7 @@ const round = (v: number, digits = 1) => Math.round(v * 10 ** digits) / 10 ** di
 const countAbove = (a: Float64Array, limit: number) => a.reduce((n, v) => (v > limit ? n + 1 : n), 0);
 
 /** Hourly system load (MW) across the design day at `conditions.temperature_c`. */
-export function systemLoadProfileMw(model: GridModel, conditions: OperatingConditions): number[] {
+export function systemLoadProfileMw(model: GridModel, conditions: LoadConditions): number[] {
   const out: number[] = [];
   for (let hour = 0; hour < 24; hour++) {
     const kw = customerDemandsKw(model.tables.customers, { ...conditions, hour });
@@ -60,7 +61,7 @@ export function computeKpis(
   loading: DistributionLoading,
   transmission: TransmissionLoading,
   energization: Energization,
-  conditions: OperatingConditions = BASE_CASE,
+  conditions: LoadConditions = BASE_CASE,
 ): Kpis {
   const t = model.tables;
   const customersEnergized = energization.customers ?? new Uint8Array(t.customers.size).fill(1);

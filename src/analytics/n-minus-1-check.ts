@@ -4,7 +4,7 @@
  * with LODF, the way planners screen contingencies before detailed studies.
  */
 import type { GridModel } from '../model/grid-model.ts';
-import type { OperatingConditions } from '../model/load-model.ts';
+import type { LoadConditions } from '../model/load-model.ts';
 import { lineRatingFactor } from '../model/thermal.ts';
 import { screenSingleOutages } from '../powerflow/lodf.ts';
 import type { TransmissionLoading } from '../powerflow/transmission-loading.ts';
@@ -12,7 +12,7 @@ import type { TransmissionLoading } from '../powerflow/transmission-loading.ts';
 export function checkTransmissionNMinus1(
   model: GridModel,
   transmission: TransmissionLoading,
-  conditions: OperatingConditions,
+  conditions: LoadConditions,
 ): { name: string; ok: boolean; detail: string } {
   const t = model.tables.transmission_lines;
   const factor = lineRatingFactor(conditions.temperature_c);

@@ -2,7 +2,7 @@
 import compress from '@fastify/compress';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyServerOptions } from 'fastify';
-import { errorsPlugin } from './plugins/errors.ts';
+import { errorsPlugin, formatSchemaErrors } from './plugins/errors.ts';
 import { gridContextPlugin } from './plugins/grid-context.ts';
 import { openApiPlugin } from './plugins/openapi.ts';
 import { webAppPlugin } from './plugins/web-app.ts';
@@ -34,7 +34,8 @@ export interface AppOptions {
 export async function buildApp(options: AppOptions) {
   const app = Fastify({
     logger: options.logger ?? false,
-    ajv: { customOptions: { coerceTypes: true, removeAdditional: false, useDefaults: true } },
+    ajv: { customOptions: { coerceTypes: true, removeAdditional: false, useDefaults: true, verbose: true } },
+    schemaErrorFormatter: formatSchemaErrors as FastifyServerOptions['schemaErrorFormatter'],
   }).withTypeProvider<TypeBoxTypeProvider>();
   await app.register(errorsPlugin);
   await app.register(openApiPlugin);

@@ -1,20 +1,23 @@
 /**
- * Everything a cascade needs that does not change between runs on one model and scenario:
+ * Everything a cascade needs that does not change between runs on one model and conditions:
  * topology, demand, emergency limits, where protection and switches sit, normal exposure
  * (customers below each asset) and weather hazard probabilities. Built once, shared by sweeps.
  */
 import type { GridModel } from '../model/grid-model.ts';
 import { customerDemandsKw } from '../model/load-model.ts';
-import { lineRatingFactor, transformerRatingFactor } from '../model/thermal.ts';
+import type { OperatingConditions } from '../model/operating-conditions.ts';
+import { EMERGENCY_RATING_FACTOR, lineRatingFactor, transformerRatingFactor } from '../model/thermal.ts';
 import { buildDistributionGraph, type DistributionGraph } from '../topology/distribution-graph.ts';
 import { distributionAdjacency } from '../topology/energization.ts';
 import type { DistributionAdjacency } from '../topology/switched-network.ts';
 import { flood100yrMembership } from './flood-exposure.ts';
-import { floodFailureProbability, treeStrikeProbability, type Scenario } from './scenarios.ts';
+import { floodFailureProbability, treeStrikeProbability, type ScenarioSetting } from './scenarios.ts';
 
 export interface CascadeContext {
   model: GridModel;
-  scenario: Scenario;
+  /** The preset the conditions came from (its name labels results) and the conditions. */
+  scenario: ScenarioSetting;
+  conditions: OperatingConditions;
   graph: DistributionGraph;
   adjacency: DistributionAdjacency;
   customer_kw: Float64Array;
@@ -41,10 +44,11 @@ export interface CascadeContext {
   substationHazard: Float64Array;
 }
 
-export function buildCascadeContext(model: GridModel, scenario: Scenario): CascadeContext {
+export function buildCascadeContext(model: GridModel, scenario: ScenarioSetting): CascadeContext {
   const t = model.tables;
+  const conditions = scenario.conditions;
   const graph = buildDistributionGraph(t);
-  const customer_kw = customerDemandsKw(t.customers, scenario.conditions);
+  const customer_kw = customerDemandsKw(t.customers, conditions);
   const transformer_kw = new Float64Array(t.transformers.size);
   const transformerCustomers = new Int32Array(t.transformers.size);
   for (let c = 0; c < t.customers.size; c++) {
@@ -70,8 +74,8 @@ export function buildCascadeContext(model: GridModel, scenario: Scenario): Casca
   });
   t.switches.cols.section.forEach((s) => s >= 0 && (switchPoint[s] = 1));
 
-  const temp = scenario.conditions.temperature_c;
-  const e = scenario.emergency_factor;
+  const temp = conditions.temperature_c;
+  const e = EMERGENCY_RATING_FACTOR;
   const lf = lineRatingFactor(temp);
   const tf = transformerRatingFactor(temp);
   const sectionLimit_a = Float64Array.from(t.line_sections.cols.rating_a, (a) => a * lf * e);
@@ -85,19 +89,21 @@ export function buildCascadeContext(model: GridModel, scenario: Scenario): Casca
   for (let k = 0; k < t.trees.size; k++) {
     const s = tr.section[k];
     if (s < 0 || !t.line_sections.cols.overhead[s]) continue;
-    const p = treeStrikeProbability(tr.height_m[k], tr.clearance_m[k], scenario.wind_mps);
+    const p = treeStrikeProbability(tr.height_m[k], tr.clearance_m[k], conditions.wind_gust_ms);
     sectionHazard[s] = 1 - (1 - sectionHazard[s]) * (1 - p);
   }
-  const inFlood = flood100yrMembership(model, scenario.flooding);
+  const flooding = conditions.flood_depth_m > 0;
+  const inFlood = flood100yrMembership(model, flooding);
   const transformerHazard = Float64Array.from(t.transformers.cols.mount, (mount, x) =>
-    floodFailureProbability(inFlood.transformers[x] === 1, scenario.flooding, mount === 1),
+    floodFailureProbability(inFlood.transformers[x] === 1, flooding, mount === 1),
   );
   const substationHazard = Float64Array.from(inFlood.substations, (inside) =>
-    floodFailureProbability(inside === 1, scenario.flooding, true),
+    floodFailureProbability(inside === 1, flooding, true),
   );
   return {
     model,
     scenario,
+    conditions,
     graph,
     adjacency: distributionAdjacency(model),
     customer_kw,

@@ -4,6 +4,7 @@
  */
 import { lineCurrentA } from '../model/electrical.ts';
 import { POWER_FACTOR } from '../model/load-model.ts';
+import { EMERGENCY_RATING_FACTOR } from '../model/thermal.ts';
 import { computeTransmissionLoading, type TransmissionLoading } from '../powerflow/transmission-loading.ts';
 import { computeEnergizationDetailed, type Energization } from '../topology/energization.ts';
 import { switchedEdgeLoads, type SwitchedTopology } from '../topology/switched-network.ts';
@@ -68,16 +69,10 @@ export function evaluate(ctx: CascadeContext, state: CascadeState): Evaluation {
   );
   const substation_mw = new Float64Array(t.substations.size);
   t.feeders.cols.substation.forEach((s, f) => (substation_mw[s] += feeder_kw[f] / 1000));
-  const transmission = computeTransmissionLoading(
-    t,
-    substation_mw,
-    ctx.scenario.conditions,
-    ctx.model.meta.base_mva,
-    {
-      linesOut: state.linesOut,
-      generatorsOut: state.generatorsOut,
-    },
-  );
+  const transmission = computeTransmissionLoading(t, substation_mw, ctx.conditions, ctx.model.meta.base_mva, {
+    linesOut: state.linesOut,
+    generatorsOut: state.generatorsOut,
+  });
   const served_mw = substation_mw.reduce((a, b) => a + b, 0) - transmission.unserved_mw;
   return {
     energization,
@@ -105,7 +100,7 @@ export interface Overload {
 export function findOverloads(ctx: CascadeContext, state: CascadeState, ev: Evaluation): Overload[] {
   const t = ctx.model.tables;
   const out: Overload[] = [];
-  const e = ctx.scenario.emergency_factor;
+  const e = EMERGENCY_RATING_FACTOR;
   const sec = t.line_sections.cols;
   const sections = ev.scope?.sections;
   for (let i = 0, n = sections ? sections.length : t.line_sections.size; i < n; i++) {

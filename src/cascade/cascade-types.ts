@@ -1,5 +1,6 @@
 /** What a cascade reports: each failed or operated asset with its wave, cause and consequences. */
 import type { TableName } from '../model/grid-model.ts';
+import type { OperatingConditions } from '../model/operating-conditions.ts';
 
 export type FailureCause =
   'initial' | 'overload' | 'protection_trip' | 'de_energized' | 'load_shed' | 'weather';
@@ -27,7 +28,9 @@ export interface CascadeWave {
 }
 
 export interface CascadeResult {
+  /** The preset the conditions started from. */
   scenario: string;
+  conditions: OperatingConditions;
   initial: string[];
   waves: CascadeWave[];
   customers_lost: number;

@@ -123,6 +123,7 @@ export function runCascade(
   const last = waves.at(-1);
   return {
     scenario: ctx.scenario.name,
+    conditions: ctx.conditions,
     initial: initial.map((r) => t[r.table].ids[r.index]),
     waves,
     customers_lost: last?.customers_out ?? 0,
@@ -138,7 +139,8 @@ export function runCascade(
   };
 }
 
-const round = (v: number) => Math.round(v * 1000) / 1000;
+// `|| 0` turns −0 (a tiny negative rounded) into 0, as stored results have it.
+const round = (v: number) => Math.round(v * 1000) / 1000 || 0;
 
 const deterministicWeather = new WeakMap<CascadeContext, Pending[]>();
 

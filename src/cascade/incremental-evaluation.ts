@@ -261,7 +261,7 @@ export class IncrementalEvaluator implements Evaluator {
     const transmission = computeTransmissionLoading(
       t,
       substation_mw,
-      this.ctx.scenario.conditions,
+      this.ctx.conditions,
       this.ctx.model.meta.base_mva,
       { linesOut: state.linesOut, generatorsOut: state.generatorsOut },
     );

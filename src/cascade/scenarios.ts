@@ -1,70 +1,83 @@
 /**
- * Cascade scenarios: the operating conditions (hour, air temperature, load level) that set
- * demand and thermal ratings, and the weather hazards that can fail assets (wind with trees near
- * overhead lines, floodwater in the 100-year zones). Deterministic runs fail an asset to a hazard
- * when its probability is at least DETERMINISTIC_HAZARD_THRESHOLD; stochastic runs draw.
+ * Named scenarios: presets of the operating conditions (src/model/operating-conditions.ts). A
+ * user can start from any of them and change any field; a preset and the same conditions given
+ * field by field are one and the same input. Deterministic runs fail an asset to a hazard when
+ * its probability is at least DETERMINISTIC_HAZARD_THRESHOLD; stochastic runs draw.
  */
-import type { OperatingConditions } from '../model/load-model.ts';
+import {
+  BASE_CASE,
+  ConditionsError,
+  DESIGN_PEAK,
+  resolveConditions,
+  type ConditionsInput,
+  type OperatingConditions,
+} from '../model/operating-conditions.ts';
 
-export interface Scenario {
+/** What a cascade runs under: a label (the preset's name) and the full conditions. */
+export interface ScenarioSetting {
   name: string;
+  conditions: OperatingConditions;
+}
+
+export interface Scenario extends ScenarioSetting {
   title: string;
   description: string;
-  conditions: OperatingConditions;
-  /** Sustained wind at conductor height. */
-  wind_mps: number;
-  /** Floodwater in the 100-year (AE) zones. */
-  flooding: boolean;
-  /** Distribution equipment trips above this multiple of its derated normal rating (emergency rating). */
-  emergency_factor: number;
 }
 
 export const DETERMINISTIC_HAZARD_THRESHOLD = 0.5;
 
+const preset = (
+  name: string,
+  title: string,
+  description: string,
+  base: OperatingConditions,
+  over: ConditionsInput = {},
+): Scenario => ({ name, title, description, conditions: resolveConditions(base, over) });
+
 export const SCENARIOS: Record<string, Scenario> = {
-  base: {
-    name: 'base',
-    title: 'Base',
-    description: 'Design summer afternoon: 35 °C at 17:00, light wind',
-    conditions: { hour: 17, temperature_c: 35 },
-    wind_mps: 3,
-    flooding: false,
-    emergency_factor: 1.2,
-  },
-  summer_peak: {
-    name: 'summer_peak',
-    title: 'Summer peak',
-    description: 'Heat wave: 41 °C at 16:00, demand up 5 %, ratings derated',
-    conditions: { hour: 16, temperature_c: 41, load_scale: 1.05 },
-    wind_mps: 2,
-    flooding: false,
-    emergency_factor: 1.2,
-  },
-  storm: {
-    name: 'storm',
-    title: 'Storm',
-    description: 'Severe thunderstorm: 30 °C at 18:00, 28 m/s gusts: trees near overhead lines fall',
-    conditions: { hour: 18, temperature_c: 30 },
-    wind_mps: 28,
-    flooding: false,
-    emergency_factor: 1.2,
-  },
-  hurricane: {
-    name: 'hurricane',
-    title: 'Hurricane',
-    description: 'Landfalling hurricane: 38 m/s winds and floodwater in the 100-year zones',
-    conditions: { hour: 20, temperature_c: 29 },
-    wind_mps: 38,
-    flooding: true,
-    emergency_factor: 1.2,
-  },
+  base: preset('base', 'Base', 'Typical summer afternoon: 35 °C at 17:00, light wind', BASE_CASE),
+  summer_peak: preset(
+    'summer_peak',
+    'Summer design peak',
+    'The peak the grid is planned to: 41 °C at 16:00, demand as forecast, ratings derated',
+    DESIGN_PEAK,
+  ),
+  storm: preset(
+    'storm',
+    'Storm',
+    'Severe thunderstorm: 30 °C at 18:00, 28 m/s gusts: trees near overhead lines fall',
+    BASE_CASE,
+    { hour: 18, temperature_c: 30, wind_sustained_ms: 18, wind_gust_ms: 28 },
+  ),
+  hurricane: preset(
+    'hurricane',
+    'Hurricane',
+    'Landfalling hurricane: 38 m/s gusts and floodwater in the 100-year zones',
+    BASE_CASE,
+    {
+      hour: 20,
+      temperature_c: 29,
+      wind_sustained_ms: 30,
+      wind_gust_ms: 38,
+      flood_depth_m: 1,
+    },
+  ),
 };
 
 export function scenario(name: string): Scenario {
   const s = SCENARIOS[name];
   if (!s)
-    throw new Error(`unknown scenario '${name}' (expected one of: ${Object.keys(SCENARIOS).join(', ')})`);
+    throw new ConditionsError(
+      'scenario',
+      `unknown scenario '${name}' (expected one of: ${Object.keys(SCENARIOS).join(', ')})`,
+    );
   return s;
+}
+
+/** A preset with some fields changed: the conditions a request or a command line asks for. */
+export function scenarioWith(name: string, overrides: ConditionsInput = {}): ScenarioSetting {
+  const s = scenario(name);
+  return { name: s.name, conditions: resolveConditions(s.conditions, overrides) };
 }
 
 /**

@@ -4,6 +4,7 @@
  * can be replayed alone (`flux cascade --seed`). Reports the distribution of each outcome and how
  * often each asset failed. Runs share one state and one incremental evaluator.
  */
+import type { OperatingConditions } from '../model/operating-conditions.ts';
 import type { AssetRef } from '../search/asset-locator.ts';
 import type { CascadeContext } from './cascade-context.ts';
 import { runCascade } from './cascade.ts';
@@ -34,6 +35,7 @@ export interface Distribution {
 
 export interface StochasticResult {
   scenario: string;
+  conditions: OperatingConditions;
   initial: string[];
   runs: number;
   seed: number;
@@ -108,6 +110,7 @@ export async function runStochastic(
   const byCustomers = customers.map((c, i) => [c, i]).sort((a, b) => a[0] - b[0] || a[1] - b[1]);
   return {
     scenario: ctx.scenario.name,
+    conditions: ctx.conditions,
     initial: initial.map((ref) => ctx.model.tables[ref.table].ids[ref.index]),
     runs,
     seed,

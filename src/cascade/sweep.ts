@@ -12,7 +12,8 @@ import type { TableName } from '../model/grid-model.ts';
 import { openDataset } from '../storage/index.ts';
 import { SweepStore, type SweepAssetResult, type SweepRecord } from '../storage/sqlite/sweep-store.ts';
 import { FAILABLE_TABLES } from './cascade.ts';
-import { SCENARIOS } from './scenarios.ts';
+import { ConditionsError, type ConditionsInput } from '../model/operating-conditions.ts';
+import { scenarioWith, type ScenarioSetting } from './scenarios.ts';
 import type { PatientZero } from './sweep/sweep-batch.ts';
 import type { FromWorker, SweepWorkerData, ToWorker } from './sweep/sweep-worker.ts';
 
@@ -32,7 +33,9 @@ export const DEFAULT_SWEEP_TABLES: readonly TableName[] = [
 
 export interface SweepSpec {
   dataDir: string;
+  /** The preset, and the fields of the operating conditions changed from it. */
   scenario: string;
+  conditions?: ConditionsInput;
   /** Tables whose every row is a patient zero (default DEFAULT_SWEEP_TABLES). */
   tables?: readonly string[];
   /** Or exactly these asset ids. */
@@ -57,17 +60,14 @@ export interface SweepProgress {
   eta_s: number | null;
 }
 
-/** A sweep request that cannot run (unknown scenario, table or asset). */
+/** A sweep request that cannot run (unknown scenario, bad conditions, unknown table or asset). */
 export class SweepError extends Error {
   override readonly name = 'SweepError';
 }
 
 /** Resolves the patient zeros of a spec against the stored dataset. */
 async function selectAssets(spec: SweepSpec) {
-  if (!SCENARIOS[spec.scenario])
-    throw new SweepError(
-      `sweep: scenario must be one of ${Object.keys(SCENARIOS).join(', ')}, got '${spec.scenario}'`,
-    );
+  const setting = sweepSetting(spec);
   const repo = openDataset(spec.dataDir);
   try {
     const meta = await repo.readMeta();
@@ -99,19 +99,29 @@ async function selectAssets(spec: SweepSpec) {
       selection = `tables=${tables.join(',')}`;
     }
     if (!refs.length) throw new SweepError('sweep: nothing to sweep (the selection is empty)');
-    return { grid_hash, refs, selection };
+    return { grid_hash, refs, selection, setting };
   } finally {
     await repo.close();
   }
 }
 
+/** The preset and conditions a spec asks for; SweepError naming what is wrong. */
+function sweepSetting(spec: SweepSpec): ScenarioSetting {
+  try {
+    return scenarioWith(spec.scenario, spec.conditions);
+  } catch (err) {
+    if (err instanceof ConditionsError) throw new SweepError(`sweep: ${err.message}`);
+    throw err;
+  }
+}
+
 /** Runs (or resumes) a sweep; resolves with its final record. */
 export async function runSweep(spec: SweepSpec): Promise<SweepRecord> {
-  const { grid_hash, refs, selection } = await selectAssets(spec);
+  const { grid_hash, refs, selection, setting } = await selectAssets(spec);
   const restoration = spec.restoration ?? true;
   const store = new SweepStore(spec.dataDir);
   try {
-    const key = { grid_hash, scenario: spec.scenario, restoration, selection };
+    const key = { grid_hash, scenario: setting.name, conditions: setting.conditions, restoration, selection };
     let sweep = store.find(key);
     if (sweep && spec.fresh) {
       store.delete(sweep.id);
@@ -150,6 +160,7 @@ export async function runSweep(spec: SweepSpec): Promise<SweepRecord> {
     try {
       await runOnWorkers(
         spec,
+        setting,
         restoration,
         remaining,
         (results) => {
@@ -180,6 +191,7 @@ const round = (v: number) => Math.round(v * 1000) / 1000;
 /** Hands out batches to worker threads until every patient zero has a result. */
 function runOnWorkers(
   spec: SweepSpec,
+  setting: ScenarioSetting,
   restoration: boolean,
   refs: PatientZero[],
   onResults: (results: SweepAssetResult[]) => void,
@@ -190,7 +202,7 @@ function runOnWorkers(
   // Cascades differ in cost by orders of magnitude (a bus can black out a region, a transformer
   // only its customers): small batches keep every worker busy to the end; messaging is cheap.
   const batchSize = Math.max(4, Math.min(100, Math.ceil(refs.length / (count * 200))));
-  const data: SweepWorkerData = { dataDir: spec.dataDir, scenario: spec.scenario, restoration };
+  const data: SweepWorkerData = { dataDir: spec.dataDir, setting, restoration };
   return new Promise<void>((resolve, reject) => {
     const workers: Worker[] = [];
     let next = 0;

@@ -4,7 +4,8 @@
  * mounts, and the substation transformers.
  */
 import { lineCurrentA } from '../model/electrical.ts';
-import { BASE_CASE, POWER_FACTOR } from '../model/load-model.ts';
+import { POWER_FACTOR } from '../model/load-model.ts';
+import { BASE_CASE } from '../model/operating-conditions.ts';
 import {
   chooseConductor,
   chooseTransformerSize,

@@ -5,7 +5,8 @@
 import { Delaunay } from 'd3-delaunay';
 import { LocalProjection } from '../model/geo.ts';
 import type { GridModel } from '../model/grid-model.ts';
-import { BASE_CASE, demandKw } from '../model/load-model.ts';
+import { demandKw } from '../model/load-model.ts';
+import { BASE_CASE } from '../model/operating-conditions.ts';
 import { assembleModel } from './assemble.ts';
 import { assignCriticalLoads } from './critical-loads.ts';
 import { sizeDistribution } from './distribution-assets.ts';

@@ -9,7 +9,7 @@ import { solveDcPowerFlow } from '../powerflow/dc-power-flow.ts';
 import { computeLodf } from '../powerflow/lodf.ts';
 import type { DcBranchData } from '../powerflow/make-bdc.ts';
 import { computePtdf } from '../powerflow/ptdf.ts';
-import { BASE_CASE } from '../model/load-model.ts';
+import { BASE_CASE } from '../model/operating-conditions.ts';
 import { chooseLineRating } from './equipment-ratings.ts';
 import type { Rng } from './rng.ts';
 

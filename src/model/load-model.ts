@@ -1,23 +1,16 @@
 /**
  * Customer demand as a function of the hour of day and the air temperature: a class profile for
- * the weather-independent part plus a cooling part that grows linearly above a balance point.
+ * the weather-independent part plus a cooling part that grows linearly above a balance point,
+ * times the load factor of the operating conditions. A date makes weekends use less commercial
+ * and industrial demand.
  */
+import type { OperatingConditions } from './operating-conditions.ts';
 import type { Table } from './table.ts';
 import type { CUSTOMERS } from './schema-context.ts';
 
-export interface OperatingConditions {
-  /** Hour of day, 0–23 (local time). */
-  hour: number;
-  /** Ambient air temperature. */
-  temperature_c: number;
-  /** Multiplier on every customer's demand (1 = as modelled). */
-  load_scale?: number;
-}
-
-/** A typical Houston summer afternoon: the case ratings are planned against. */
-export const BASE_CASE: OperatingConditions = { hour: 17, temperature_c: 35 };
-/** A heat-wave afternoon: the system is expected to be tight but not collapsing. */
-export const HOT_AFTERNOON: OperatingConditions = { hour: 16, temperature_c: 41 };
+/** The part of the operating conditions demand depends on. */
+export type LoadConditions = Pick<OperatingConditions, 'hour' | 'temperature_c'> &
+  Partial<Pick<OperatingConditions, 'load_factor' | 'date'>>;
 
 /** Above this temperature air conditioning load starts (degree-day convention). */
 export const COOLING_BALANCE_C = 24;
@@ -43,6 +36,20 @@ const COOLING = [
   0.82, 0.7, 0.58, 0.48, 0.4,
 ];
 
+/**
+ * Weather-independent demand on Saturdays and Sundays relative to weekdays, by class. Offices use
+ * about half their weekday equipment and lighting load at weekends and retail about as much as on
+ * weekdays (DOE commercial reference buildings, Deru et al. 2011, NREL/TP-5500-46861); industry
+ * runs continuous processes. Approximations for a mixed class, documented in docs/conditions.md.
+ */
+export const WEEKEND_FACTOR: readonly number[] = [1, 0.7, 0.85];
+
+/** Whether a YYYY-MM-DD date falls on a Saturday or Sunday. */
+export function isWeekend(date: string): boolean {
+  const day = new Date(`${date}T12:00:00Z`).getUTCDay();
+  return day === 0 || day === 6;
+}
+
 /** Indexed by the customer_class code (residential, commercial, industrial). */
 export const CLASS_PROFILES: readonly (readonly number[])[] = [RESIDENTIAL, COMMERCIAL, INDUSTRIAL];
 export const COOLING_PROFILE: readonly number[] = COOLING;
@@ -57,19 +64,20 @@ export function demandKw(
   base_kw: number,
   cooling_kw_per_c: number,
   customerClass: number,
-  conditions: OperatingConditions,
+  conditions: LoadConditions,
 ): number {
   const h = hourIndex(conditions.hour);
   const profile = CLASS_PROFILES[customerClass] ?? RESIDENTIAL;
   const coolingDegrees = Math.max(0, conditions.temperature_c - COOLING_BALANCE_C);
-  const kw = base_kw * profile[h] + cooling_kw_per_c * coolingDegrees * COOLING[h];
-  return kw * (conditions.load_scale ?? 1);
+  const weekend = conditions.date && isWeekend(conditions.date) ? (WEEKEND_FACTOR[customerClass] ?? 1) : 1;
+  const kw = base_kw * profile[h] * weekend + cooling_kw_per_c * coolingDegrees * COOLING[h];
+  return kw * (conditions.load_factor ?? 1);
 }
 
 /** Demand of every customer in kW under `conditions`. */
 export function customerDemandsKw(
   customers: Table<typeof CUSTOMERS>,
-  conditions: OperatingConditions,
+  conditions: LoadConditions,
 ): Float64Array {
   const { base_kw, cooling_kw_per_c, class: cls } = customers.cols;
   const out = new Float64Array(customers.size);

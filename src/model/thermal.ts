@@ -12,6 +12,15 @@ export const CONDUCTOR_MAX_TEMP_C = 75;
 export const TRANSFORMER_DERATE_PER_C = 0.01;
 const TRANSFORMER_DERATE_START_C = 30;
 
+/**
+ * Distribution equipment trips above this multiple of its derated normal rating: the short-time
+ * emergency rating. Utilities commonly allow 120–150 % of nameplate on distribution transformers
+ * for a few hours (IEEE C57.91 loading guide) and 110–125 % on overhead conductors; 1.2 is the
+ * conservative end for both. Transmission lines trip above their derated rateA (the standard DC
+ * cascade model).
+ */
+export const EMERGENCY_RATING_FACTOR = 1.2;
+
 /** Fraction of the nominal ampacity a line can carry at `ambient_c`. */
 export function lineRatingFactor(ambient_c: number): number {
   const t = Math.min(ambient_c, CONDUCTOR_MAX_TEMP_C - 1);

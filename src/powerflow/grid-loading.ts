@@ -3,7 +3,7 @@
  * substations' demand as loads in a DC power flow of the transmission network.
  */
 import type { GridModel } from '../model/grid-model.ts';
-import type { OperatingConditions } from '../model/load-model.ts';
+import type { LoadConditions } from '../model/load-model.ts';
 import type { DistributionGraph } from '../topology/distribution-graph.ts';
 import { computeDistributionLoading, type DistributionLoading } from './radial-loading.ts';
 import { computeTransmissionLoading, type TransmissionLoading } from './transmission-loading.ts';
@@ -16,7 +16,7 @@ export interface GridLoading {
 export function computeGridLoading(
   model: GridModel,
   graph: DistributionGraph,
-  conditions: OperatingConditions,
+  conditions: LoadConditions,
 ): GridLoading {
   const distribution = computeDistributionLoading(model.tables, graph, conditions);
   const transmission = computeTransmissionLoading(

@@ -5,7 +5,7 @@
  */
 import { lineCurrentA } from '../model/electrical.ts';
 import type { GridTables } from '../model/grid-model.ts';
-import { customerDemandsKw, POWER_FACTOR, type OperatingConditions } from '../model/load-model.ts';
+import { customerDemandsKw, POWER_FACTOR, type LoadConditions } from '../model/load-model.ts';
 import { lineRatingFactor, transformerRatingFactor } from '../model/thermal.ts';
 import type { DistributionGraph } from '../topology/distribution-graph.ts';
 
@@ -37,7 +37,7 @@ type Tables = Pick<
 export function computeDistributionLoading(
   tables: Tables,
   graph: DistributionGraph,
-  conditions: OperatingConditions,
+  conditions: LoadConditions,
 ): DistributionLoading {
   const customer_kw = customerDemandsKw(tables.customers, conditions);
   const transformer_kw = new Float64Array(tables.transformers.size);

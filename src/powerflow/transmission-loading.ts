@@ -5,7 +5,7 @@
  * ordering and symbolic analysis kept across calls, and loading against derated line ratings.
  */
 import type { GridTables } from '../model/grid-model.ts';
-import type { OperatingConditions } from '../model/load-model.ts';
+import type { LoadConditions } from '../model/load-model.ts';
 import { lineRatingFactor } from '../model/thermal.ts';
 import { DcPowerFlowWorkspace } from './dc-power-flow-islands.ts';
 import { findIslands } from './islands.ts';
@@ -33,7 +33,7 @@ type Tables = Pick<GridTables, 'buses' | 'generators' | 'transmission_lines' | '
 export function computeTransmissionLoading(
   tables: Tables,
   substation_mw: ArrayLike<number>,
-  conditions: OperatingConditions,
+  conditions: LoadConditions,
   baseMva: number,
   outages: TransmissionOutages = {},
 ): TransmissionLoading {

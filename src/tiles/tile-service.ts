@@ -9,7 +9,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { GridModel } from '../model/grid-model.ts';
-import { BASE_CASE } from '../model/load-model.ts';
+import { BASE_CASE } from '../model/operating-conditions.ts';
 import { computeDistributionLoading, type DistributionLoading } from '../powerflow/radial-loading.ts';
 import { buildDistributionGraph } from '../topology/distribution-graph.ts';
 import { computeEnergization, type Energization } from '../topology/energization.ts';

@@ -263,6 +263,41 @@ describe('cascade', () => {
     expect(building.body.message).toMatch(/cannot fail/);
     expect((await post({ asset_ids: [] })).status).toBe(400);
   });
+
+  it('runs under operating conditions given field by field over a preset', async () => {
+    const over = { load_factor: 1.2, temperature_c: 43, wind_gust_ms: 25 };
+    const { status, body } = await post({
+      asset_ids: ['SUB-0002'],
+      scenario: 'summer_peak',
+      conditions: over,
+    });
+    expect(status).toBe(200);
+    expect(body.scenario).toBe('summer_peak');
+    expect(body.conditions).toMatchObject({ ...over, hour: 16, hours_since_interruption: 1 });
+    // A preset and the same conditions spelled out over another preset are the same input.
+    const named = await post({ asset_ids: ['SUB-0002'], scenario: 'summer_peak' });
+    const spelled = await post({
+      asset_ids: ['SUB-0002'],
+      scenario: 'base',
+      conditions: named.body.conditions,
+    });
+    expect({ ...spelled.body, scenario: 'summer_peak' }).toEqual(named.body);
+  });
+
+  it('answers 400 naming the field and its range for bad conditions', async () => {
+    const bad = async (conditions: unknown, message: RegExp) => {
+      const r = await post({ asset_ids: ['SUB-0002'], conditions });
+      expect(r.status, JSON.stringify(conditions)).toBe(400);
+      expect(r.body.message).toMatch(message);
+    };
+    await bad({ load_factor: 2.5 }, /body\/conditions\/load_factor must be from 0.2 to 2, got 2.5/);
+    await bad({ temperature_c: -40 }, /temperature_c must be from -20 to 50, got -40/);
+    await bad({ wind_gust_ms: 'strong' }, /wind_gust_ms must be number/);
+    await bad({ loadfactor: 1 }, /unknown field 'loadfactor'/);
+    await bad({ wind_field: { kind: 'tornado' } }, /wind_field\/kind/);
+    await bad({ wind_sustained_ms: 40, wind_gust_ms: 30 }, /wind_gust_ms \(30 m\/s\) must be at least/);
+    await bad({ date: '2024-13-01' }, /date must be a calendar date/);
+  });
 });
 
 describe('stochastic cascades', () => {
@@ -316,6 +351,8 @@ describe('cascade scenarios', () => {
       'hurricane',
     ]);
     const hurricane = body.scenarios.find((s: { name: string }) => s.name === 'hurricane');
-    expect(hurricane).toMatchObject({ flooding: true, title: 'Hurricane' });
+    expect(hurricane).toMatchObject({ title: 'Hurricane', conditions: { flood_depth_m: 1 } });
+    expect(body.ranges.load_factor).toMatchObject({ min: 0.2, max: 2 });
+    expect(body.ranges['wind_field.cells']).toMatchObject({ min: 1, integer: true });
   });
 });

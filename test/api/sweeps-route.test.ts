@@ -110,10 +110,36 @@ describe('sweep jobs API', () => {
     expect(events.at(-1)![1]).toMatchObject({ status: 'complete' });
   });
 
+  it('sweeps under conditions changed from a preset, kept apart from the preset itself', async () => {
+    const body = { scenario: 'summer_peak', tables: ['substations'], conditions: { load_factor: 1.3 } };
+    const { sweep } = await (await post('/api/cascade/sweeps', body)).json();
+    expect(sweep.conditions).toMatchObject({ load_factor: 1.3, temperature_c: 41, hour: 16 });
+    const events = await readEvents(`/api/cascade/sweeps/${sweep.id}/events`);
+    expect(events.at(-1)![1]).toMatchObject({ status: 'complete' });
+    const plain = await (
+      await post('/api/cascade/sweeps', { scenario: 'summer_peak', tables: ['substations'] })
+    ).json();
+    expect(plain.sweep.id).not.toBe(sweep.id);
+    expect(plain.sweep.conditions.load_factor).toBe(1);
+    await readEvents(`/api/cascade/sweeps/${plain.sweep.id}/events`);
+    const again = await (await post('/api/cascade/sweeps', body)).json();
+    expect(again.sweep).toMatchObject({ id: sweep.id, status: 'complete' });
+  });
+
   it('answers bad requests with 4xx and a message', async () => {
     const cases: [Promise<Response>, number, RegExp][] = [
       [post('/api/cascade/sweeps', { scenario: 'tornado' }), 400, /scenario/],
       [post('/api/cascade/sweeps', { tables: ['buildings'] }), 400, /tables/],
+      [
+        post('/api/cascade/sweeps', { conditions: { temperature_c: 60 } }),
+        400,
+        /temperature_c must be from -20 to 50, got 60/,
+      ],
+      [
+        post('/api/cascade/sweeps', { conditions: { wind_sustained_ms: 9, wind_gust_ms: 5 } }),
+        400,
+        /wind_gust_ms/,
+      ],
       [post('/api/cascade/sweeps', { asset_ids: ['XFMR-9999999'] }), 400, /no asset 'XFMR-9999999'/],
       [fetch(`${base}/api/cascade/sweeps/9999`), 404, /no sweep 9999/],
       [fetch(`${base}/api/cascade/sweeps/abc`), 400, /id/],

@@ -30,10 +30,10 @@ function patientZeros(count: number): { table: TableName; index: number }[] {
 }
 
 /** Heavier loads than any shipped scenario, so that cascades run several waves with transfers. */
-const stress = (load_scale: number): Scenario => ({
+const stress = (load_factor: number): Scenario => ({
   ...SCENARIOS.summer_peak,
-  name: `stress_${load_scale}`,
-  conditions: { hour: 16, temperature_c: 41, load_scale },
+  name: `stress_${load_factor}`,
+  conditions: { ...SCENARIOS.summer_peak.conditions, load_factor },
 });
 const SCENARIOS_TESTED = [...Object.values(SCENARIOS), stress(1.15), stress(1.3)];
 

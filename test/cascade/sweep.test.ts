@@ -154,6 +154,7 @@ describe('sweep', () => {
     const sweep = store.create({
       grid_hash: modelContentHash(model),
       scenario: 'hurricane',
+      conditions: scenario('hurricane').conditions,
       restoration: true,
       selection: 'tables=substations',
       total: t.substations.size,
@@ -172,7 +173,9 @@ describe('sweep', () => {
   it('rejects what it cannot run, naming the problem', async () => {
     const bad = (spec: Partial<Parameters<typeof runSweep>[0]>) =>
       runSweep({ dataDir: dir, scenario: 'base', workers: 1, ...spec });
-    await expect(bad({ scenario: 'tornado' })).rejects.toThrow(/scenario must be one of .*'tornado'/);
+    await expect(bad({ scenario: 'tornado' })).rejects.toThrow(
+      /unknown scenario 'tornado' \(expected one of: base, /,
+    );
     await expect(bad({ tables: ['buildings'] })).rejects.toThrow(
       /'buildings' is not a table whose assets can fail/,
     );

@@ -72,8 +72,76 @@ describe('flux CLI', () => {
     expect(result.weather_failures.mean).toBeGreaterThan(0);
     const text = flux('cascade', '--data', dir, '--asset', 'SUB-0002', '--scenario', 'storm', '--runs', '5');
     expect(text.code).toBe(0);
-    expect(text.stdout).toMatch(/5 stochastic cascades from SUB-0002 under 'storm' \(seeds 1\.\.5\)/);
+    expect(text.stdout).toMatch(
+      /5 stochastic cascades from SUB-0002 under 'storm' \(load ×1\.00, 30 °C at 18:00, .*; seeds 1\.\.5\)/,
+    );
     expect(text.stdout).toMatch(/customers lost/);
+  });
+
+  it('takes operating conditions as JSON and as flags over a preset; flags win', () => {
+    const dir = join(work, 's');
+    const run = (...extra: string[]) => {
+      const r = flux('cascade', '--data', dir, '--asset', 'SUB-0002', '--json', ...extra);
+      expect(r.code, r.stderr).toBe(0);
+      return JSON.parse(r.stdout);
+    };
+    const json = run(
+      '--scenario',
+      'summer_peak',
+      '--conditions',
+      '{"load_factor":1.2,"temperature_c":43,"wind_gust_ms":25}',
+    );
+    expect(json.scenario).toBe('summer_peak');
+    expect(json.conditions).toMatchObject({
+      load_factor: 1.2,
+      temperature_c: 43,
+      wind_gust_ms: 25,
+      hour: 16,
+    });
+    const flags = run(
+      '--conditions',
+      '{"load_factor":1.2}',
+      '--load-factor',
+      '1.3',
+      '--temperature',
+      '43',
+      '--gust',
+      '25',
+    );
+    expect(flags.conditions).toMatchObject({
+      load_factor: 1.3,
+      temperature_c: 43,
+      wind_gust_ms: 25,
+      hour: 17,
+    });
+    const text = flux(
+      'cascade',
+      '--data',
+      dir,
+      '--asset',
+      'SUB-0002',
+      '--hours-out',
+      '4',
+      '--date',
+      '2024-07-06',
+    );
+    expect(text.stdout).toMatch(/35 °C at 17:00 on 2024-07-06, .*restoration after 4 h\)/);
+  });
+
+  it('names the condition field and its range when one is out of range', () => {
+    const dir = join(work, 's');
+    for (const [args, message] of [
+      [['--load-factor', '3'], /cascade: conditions: load_factor must be a number from 0.2 to 2 × .*got 3/],
+      [['--temperature', 'hot'], /cascade: --temperature must be a number, got 'hot'/],
+      [['--conditions', '{"wind_gust_ms": 200}'], /wind_gust_ms must be a number from 0 to 110 m\/s/],
+      [['--conditions', '{"load_factor": 1.2'], /--conditions is not valid JSON/],
+      [['--conditions', '{"loadfactor": 1.2}'], /unknown field 'loadfactor'/],
+    ] as const) {
+      const r = flux('cascade', '--data', dir, '--asset', 'SUB-0002', ...args);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr.trim().split('\n')).toHaveLength(1);
+      expect(r.stderr).toMatch(message);
+    }
   });
 
   it('rejects bad flags with one line, exit 2 and no stack trace', () => {

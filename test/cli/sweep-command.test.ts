@@ -7,6 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BASE_CASE } from '../../src/model/operating-conditions.ts';
 import { SweepStore } from '../../src/storage/sqlite/sweep-store.ts';
 
 const root = join(import.meta.dirname, '..', '..');
@@ -65,7 +66,13 @@ describe('flux sweep', () => {
       await sleep(50);
       try {
         const store = new SweepStore(data);
-        const sweep = store.find({ grid_hash: hash, scenario: 'base', restoration: true, selection });
+        const sweep = store.find({
+          grid_hash: hash,
+          scenario: 'base',
+          conditions: BASE_CASE,
+          restoration: true,
+          selection,
+        });
         store.close();
         if (sweep) ({ done: stored, total } = sweep);
       } catch {
@@ -78,7 +85,9 @@ describe('flux sweep', () => {
     expect(stored).toBeLessThan(total);
     // Its process is gone: the stored record shows it interrupted, not running forever.
     const killed = new SweepStore(data);
-    expect(killed.find({ grid_hash: hash, scenario: 'base', restoration: true, selection })).toMatchObject({
+    expect(
+      killed.find({ grid_hash: hash, scenario: 'base', conditions: BASE_CASE, restoration: true, selection }),
+    ).toMatchObject({
       status: 'cancelled',
       error: expect.stringMatching(/^interrupted: its process \(pid \d+\) exited$/),
     });
@@ -95,7 +104,7 @@ describe('flux sweep', () => {
 
   it('names what is wrong', () => {
     const cases: [string[], RegExp][] = [
-      [['--scenario', 'tornado'], /scenario must be one of .*'tornado'/],
+      [['--scenario', 'tornado'], /unknown scenario 'tornado' \(expected one of: base, /],
       [['--tables', 'roads'], /'roads' is not a table whose assets can fail/],
       [['--asset', 'SUB-9999'], /no asset 'SUB-9999'/],
       [['--workers', 'x'], /--workers must be a non-negative integer/],

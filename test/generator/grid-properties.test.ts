@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { checkInvariants, checkLoading } from '../../src/analytics/invariants.ts';
 import { generateGrid } from '../../src/generator/generate.ts';
 import { haversineKm } from '../../src/model/geo.ts';
-import { BASE_CASE, HOT_AFTERNOON } from '../../src/model/load-model.ts';
+import { BASE_CASE, DESIGN_PEAK } from '../../src/model/operating-conditions.ts';
 import { buildDistributionGraph } from '../../src/topology/distribution-graph.ts';
 
 const SEEDS = [1, 2, 3, 7, 42];
@@ -20,7 +20,7 @@ describe.each(SEEDS)('sample grid, seed %i', (seed) => {
   it('is secure in the base case and more loaded on a hot afternoon', () => {
     const graph = buildDistributionGraph(t);
     const base = checkLoading(model, graph, BASE_CASE);
-    const hot = checkLoading(model, graph, HOT_AFTERNOON);
+    const hot = checkLoading(model, graph, DESIGN_PEAK);
     expect(base.result.ok).toBe(true);
     for (const k of Object.keys(base.max)) expect(hot.max[k]).toBeGreaterThan(base.max[k]);
   });

@@ -18,8 +18,8 @@ describe('load model', () => {
     expect(at(40) - at(34)).toBeCloseTo(0.3 * 6 * COOLING_PROFILE[15], 12);
   });
 
-  it('scales with load_scale and wraps hours', () => {
-    expect(demandKw(1, 0, 1, { hour: 26, temperature_c: 10, load_scale: 2 })).toBeCloseTo(
+  it('scales with load_factor and wraps hours', () => {
+    expect(demandKw(1, 0, 1, { hour: 26, temperature_c: 10, load_factor: 2 })).toBeCloseTo(
       2 * CLASS_PROFILES[1][2],
       12,
     );

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { generateGrid } from '../../src/generator/generate.ts';
 import { codeName } from '../../src/model/codes.ts';
-import { BASE_CASE } from '../../src/model/load-model.ts';
+import { BASE_CASE } from '../../src/model/operating-conditions.ts';
 import { computeDistributionLoading } from '../../src/powerflow/radial-loading.ts';
 import { buildDistributionGraph } from '../../src/topology/distribution-graph.ts';
 import { computeEnergization } from '../../src/topology/energization.ts';

@@ -14,6 +14,35 @@ export class HttpError extends Error {
   }
 }
 
+interface SchemaError {
+  keyword: string;
+  instancePath: string;
+  message?: string;
+  params?: Record<string, unknown>;
+  data?: unknown;
+  parentSchema?: { minimum?: number; maximum?: number; description?: string };
+}
+
+/**
+ * Validation errors as one sentence naming the field; for numbers out of range, the whole range
+ * and the value given (ajv runs verbose so the schema and data come with each error).
+ */
+export function formatSchemaErrors(errors: SchemaError[], dataVar: string): Error {
+  const e = errors[0];
+  const field = `${dataVar}${e.instancePath}`;
+  let message = `${field} ${e.message ?? 'is invalid'}`;
+  const p = e.parentSchema;
+  if (
+    (e.keyword === 'minimum' || e.keyword === 'maximum') &&
+    p?.minimum !== undefined &&
+    p.maximum !== undefined
+  )
+    message = `${field} must be from ${p.minimum} to ${p.maximum}, got ${JSON.stringify(e.data)}`;
+  else if (e.keyword === 'additionalProperties' && e.params?.additionalProperty)
+    message = `${field} has an unknown field '${String(e.params.additionalProperty)}'`;
+  return new Error(message);
+}
+
 export const errorsPlugin = fp(
   async (app) => {
     app.setErrorHandler((err: Error & { statusCode?: number; validation?: unknown }, request, reply) => {

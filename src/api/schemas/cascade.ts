@@ -2,6 +2,7 @@
 import { Type } from 'typebox';
 import { SCENARIOS } from '../../cascade/scenarios.ts';
 import { ASSET_ID_PATTERN } from '../../search/asset-locator.ts';
+import { Conditions, ConditionsInput } from './conditions.ts';
 
 export const CascadeRequest = Type.Object({
   asset_ids: Type.Array(Type.String({ pattern: ASSET_ID_PATTERN }), {
@@ -18,6 +19,7 @@ export const CascadeRequest = Type.Object({
         .join('; '),
     },
   ),
+  conditions: Type.Optional(ConditionsInput),
   restoration: Type.Boolean({ default: true, description: 'Fault isolation and tie transfers' }),
   stochastic_seed: Type.Optional(
     Type.Integer({ minimum: 0, description: 'Draw weather failures with this seed' }),
@@ -36,6 +38,7 @@ const FailedAsset = Type.Object({
 
 export const CascadeResponse = Type.Object({
   scenario: Type.String(),
+  conditions: Conditions,
   initial: Type.Array(Type.String()),
   waves: Type.Array(
     Type.Object({
@@ -59,13 +62,19 @@ export const ScenarioList = Type.Object({
       name: Type.String(),
       title: Type.String(),
       description: Type.String(),
-      hour: Type.Number(),
-      temperature_c: Type.Number(),
-      load_scale: Type.Number(),
-      wind_mps: Type.Number(),
-      flooding: Type.Boolean(),
-      emergency_factor: Type.Number(),
+      conditions: Conditions,
     }),
+  ),
+  ranges: Type.Record(
+    Type.String(),
+    Type.Object({
+      min: Type.Number(),
+      max: Type.Number(),
+      integer: Type.Optional(Type.Boolean()),
+      unit: Type.String(),
+      doc: Type.String(),
+    }),
+    { description: 'Accepted range of every numeric condition (wind_field.* for the storm shape)' },
   ),
 });
 
@@ -76,6 +85,7 @@ export const StochasticRequest = Type.Object({
     description: 'Patient zero; empty for the weather alone',
   }),
   scenario: CascadeRequest.properties.scenario,
+  conditions: Type.Optional(ConditionsInput),
   restoration: Type.Boolean({ default: true, description: 'Fault isolation and tie transfers' }),
   runs: Type.Integer({ minimum: 1, maximum: 1000, default: 100, description: 'Cascades to run' }),
   seed: Type.Integer({ minimum: 0, default: 1, description: 'Run i draws weather with seed + i' }),
@@ -93,6 +103,7 @@ const Distribution = Type.Object({
 
 export const StochasticResponse = Type.Object({
   scenario: Type.String(),
+  conditions: Conditions,
   initial: Type.Array(Type.String()),
   runs: Type.Integer(),
   seed: Type.Integer(),

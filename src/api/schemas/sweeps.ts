@@ -4,6 +4,7 @@ import { FAILABLE_TABLES } from '../../cascade/cascade.ts';
 import { DEFAULT_SWEEP_TABLES } from '../../cascade/sweep.ts';
 import { SCENARIOS } from '../../cascade/scenarios.ts';
 import { ASSET_ID_PATTERN } from '../../search/asset-locator.ts';
+import { Conditions, ConditionsInput } from './conditions.ts';
 import { SWEEP_RESULT_ORDER } from '../../storage/sqlite/sweep-store.ts';
 
 const TableName = Type.Union([...FAILABLE_TABLES].map((t) => Type.Literal(t)));
@@ -13,6 +14,7 @@ export const SweepRequest = Type.Object({
     Object.keys(SCENARIOS).map((name) => Type.Literal(name)),
     { default: 'base' },
   ),
+  conditions: Type.Optional(ConditionsInput),
   tables: Type.Optional(
     Type.Array(TableName, {
       minItems: 1,
@@ -34,6 +36,9 @@ export const SweepJob = Type.Object({
   id: Type.Integer(),
   grid_hash: Type.String(),
   scenario: Type.String(),
+  conditions: Type.Union([Conditions, Type.Null()], {
+    description: 'The operating conditions swept under (null for sweeps stored before they were recorded)',
+  }),
   restoration: Type.Boolean(),
   selection: Type.String(),
   total: Type.Integer(),

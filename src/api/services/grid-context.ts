@@ -3,7 +3,7 @@
  * loading, energization, id locator and search index. Routes read it; they never recompute it.
  */
 import type { GridModel } from '../../model/grid-model.ts';
-import { BASE_CASE } from '../../model/load-model.ts';
+import { BASE_CASE } from '../../model/operating-conditions.ts';
 import { computeGridLoading } from '../../powerflow/grid-loading.ts';
 import type { DistributionLoading } from '../../powerflow/radial-loading.ts';
 import type { TransmissionLoading } from '../../powerflow/transmission-loading.ts';
@@ -14,7 +14,8 @@ import { buildDistributionGraph, type DistributionGraph } from '../../topology/d
 import { computeEnergization, type Energization } from '../../topology/energization.ts';
 import { computeKpis, type Kpis } from '../../analytics/kpis.ts';
 import { buildCascadeContext, type CascadeContext } from '../../cascade/cascade-context.ts';
-import { scenario } from '../../cascade/scenarios.ts';
+import { scenarioWith } from '../../cascade/scenarios.ts';
+import { conditionsKey, type ConditionsInput } from '../../model/operating-conditions.ts';
 
 export interface GridContext {
   model: GridModel;
@@ -26,9 +27,14 @@ export interface GridContext {
   locator: AssetLocator;
   search: SearchIndex;
   kpis(): Kpis;
-  /** Cascade inputs for a scenario, built on first use and kept. */
-  cascadeContext(scenarioName: string): CascadeContext;
+  /**
+   * Cascade inputs for a preset with some conditions changed, built on first use and kept (the
+   * most recent few). Throws ConditionsError for unknown presets or out-of-range conditions.
+   */
+  cascadeContext(scenarioName: string, conditions?: ConditionsInput): CascadeContext;
 }
+
+const CASCADE_CONTEXTS_KEPT = 6;
 
 export function buildGridContext(model: GridModel, meta: DatasetMeta): GridContext {
   const graph = buildDistributionGraph(model.tables);
@@ -36,6 +42,7 @@ export function buildGridContext(model: GridModel, meta: DatasetMeta): GridConte
   const energization = computeEnergization(model);
   const locator = new AssetLocator(model);
   let kpis: Kpis | undefined;
+  // Contexts hold per-asset arrays (tens of MB at metro scale): keep only the latest few.
   const cascadeContexts = new Map<string, CascadeContext>();
   return {
     model,
@@ -47,9 +54,15 @@ export function buildGridContext(model: GridModel, meta: DatasetMeta): GridConte
     locator,
     search: new SearchIndex(model, locator),
     kpis: () => (kpis ??= computeKpis(model, loading, transmission, energization)),
-    cascadeContext(name: string) {
-      let ctx = cascadeContexts.get(name);
-      if (!ctx) cascadeContexts.set(name, (ctx = buildCascadeContext(model, scenario(name))));
+    cascadeContext(name: string, conditions?: ConditionsInput) {
+      const setting = scenarioWith(name, conditions);
+      const key = `${setting.name}|${conditionsKey(setting.conditions)}`;
+      let ctx = cascadeContexts.get(key);
+      if (ctx) cascadeContexts.delete(key);
+      else ctx = buildCascadeContext(model, setting);
+      cascadeContexts.set(key, ctx);
+      while (cascadeContexts.size > CASCADE_CONTEXTS_KEPT)
+        cascadeContexts.delete(cascadeContexts.keys().next().value!);
       return ctx;
     },
   };

@@ -7,12 +7,13 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { openDataset } from '../../storage/index.ts';
 import type { SweepAssetResult } from '../../storage/sqlite/sweep-store.ts';
 import { buildCascadeContext } from '../cascade-context.ts';
-import { scenario } from '../scenarios.ts';
+import type { ScenarioSetting } from '../scenarios.ts';
 import { SweepRunner, type PatientZero } from './sweep-batch.ts';
 
 export interface SweepWorkerData {
   dataDir: string;
-  scenario: string;
+  /** The preset's name and the resolved conditions (resolved once, by the parent). */
+  setting: ScenarioSetting;
   restoration: boolean;
 }
 
@@ -30,7 +31,7 @@ try {
   const repo = openDataset(data.dataDir);
   const model = await repo.readModel();
   await repo.close();
-  const runner = new SweepRunner(buildCascadeContext(model, scenario(data.scenario)), data.restoration);
+  const runner = new SweepRunner(buildCascadeContext(model, data.setting), data.restoration);
   port.on('message', (m: ToWorker) => {
     if (m.type === 'stop') {
       port.close();

@@ -10,12 +10,13 @@ import {
 import type { MatpowerCase } from '../../importers/matpower/case-format.ts';
 import { parseFlags } from '../args.ts';
 import { CliError } from '../cli-error.ts';
+import { conditionFlagOptions, CONDITIONS_USAGE } from '../conditions-flags.ts';
 import { runGridCascadeCommand } from './grid-cascade.ts';
 import { readCaseFlag } from './powerflow.ts';
 
 const usage = `usage: flux cascade --matpower FILE --outage-branch K[,K2,...] [--json]
-       flux cascade --data DIR --asset ID[,ID2,...] [--scenario base|summer_peak|storm|hurricane]
-                    [--no-restoration] [--seed N] [--runs N] [--json]
+       flux cascade --data DIR --asset ID[,ID2,...] [--scenario NAME] [--conditions JSON]
+                    [condition flags] [--no-restoration] [--seed N] [--runs N] [--json]
 
 With --data: fails the assets of the Flux dataset in DIR and follows the coupled cascade wave by
 wave (protection, fault isolation and tie transfers, DC power flow per transmission island,
@@ -23,6 +24,8 @@ overload trips); --seed draws weather failures instead of the deterministic thre
 --runs N runs N cascades with weather drawn with seeds S..S+N-1 (S = --seed, default 1) and
 prints the distribution of customers and MW lost, waves and failures, and the assets that fail
 most often; --asset may then be left out to see what the weather alone does.
+
+${CONDITIONS_USAGE}
 
 Opens the given branches (1-based rows of mpc.branch) of a MATPOWER version-2 case and follows
 the cascade wave by wave: in each island, load without a generator is shed, load above the
@@ -84,7 +87,7 @@ export const cascadeCommand = {
       'outage-branch': { type: 'string' },
       data: { type: 'string' },
       asset: { type: 'string' },
-      scenario: { type: 'string' },
+      ...conditionFlagOptions,
       seed: { type: 'string' },
       runs: { type: 'string' },
       'no-restoration': { type: 'boolean' },

@@ -2,25 +2,27 @@
 import { buildCascadeContext } from '../../cascade/cascade-context.ts';
 import { FAILABLE_TABLES, runCascade } from '../../cascade/cascade.ts';
 import type { CascadeResult } from '../../cascade/cascade-types.ts';
-import { SCENARIOS, scenario } from '../../cascade/scenarios.ts';
+import { describeConditions } from '../../model/operating-conditions.ts';
 import { runStochastic, type Distribution, type StochasticResult } from '../../cascade/stochastic.ts';
 import { AssetLocator } from '../../search/asset-locator.ts';
 import { integerFlag } from '../args.ts';
 import { CliError } from '../cli-error.ts';
+import { conditionsFromFlags, type conditionFlagOptions } from '../conditions-flags.ts';
 import { loadDataset } from './info.ts';
 
-export interface GridCascadeFlags {
+export type GridCascadeFlags = Partial<Record<keyof typeof conditionFlagOptions, string>> & {
   data?: string;
   asset?: string;
-  scenario?: string;
   seed?: string;
   runs?: string;
   'no-restoration'?: boolean;
   json?: boolean;
-}
+};
 
 function formatResult(r: CascadeResult): string {
-  const lines = [`cascade from ${r.initial.join(', ')} under '${r.scenario}'`];
+  const lines = [
+    `cascade from ${r.initial.join(', ')} under '${r.scenario}' (${describeConditions(r.conditions)})`,
+  ];
   for (const w of r.waves) {
     const causes = new Map<string, number>();
     for (const f of w.failed) causes.set(f.cause, (causes.get(f.cause) ?? 0) + 1);
@@ -42,7 +44,7 @@ function formatStochastic(r: StochasticResult): string {
     `  ${name.padEnd(24)} ${[d.mean, d.p05, d.p50, d.p95, d.max].map((v) => v.toFixed(digits).padStart(10)).join('')}`;
   const lines = [
     `${r.runs} stochastic cascades from ${r.initial.length ? r.initial.join(', ') : 'the weather alone'} ` +
-      `under '${r.scenario}' (seeds ${r.seed}..${r.seed + r.runs - 1})`,
+      `under '${r.scenario}' (${describeConditions(r.conditions)}; seeds ${r.seed}..${r.seed + r.runs - 1})`,
     `  ${''.padEnd(24)} ${['mean', 'p5', 'median', 'p95', 'max'].map((h) => h.padStart(10)).join('')}`,
     row('customers lost', r.customers_lost),
     row('critical customers lost', r.critical_customers_lost),
@@ -66,11 +68,7 @@ export async function runGridCascadeCommand(flags: GridCascadeFlags): Promise<nu
   if (runs !== undefined && runs < 1) throw new CliError('cascade: --runs must be at least 1');
   if (!flags.asset && runs === undefined)
     throw new CliError("cascade: --asset ID[,ID2,...] is required with --data (see 'flux cascade --help')");
-  const name = flags.scenario ?? 'base';
-  if (!SCENARIOS[name])
-    throw new CliError(
-      `cascade: --scenario must be one of ${Object.keys(SCENARIOS).join(', ')}, got '${name}'`,
-    );
+  const setting = conditionsFromFlags('cascade', flags);
   const seed = flags.seed === undefined ? undefined : integerFlag('cascade', 'seed', flags.seed, 0);
   const { model } = await loadDataset(flags.data ?? process.env.FLUX_DATA ?? 'data');
   const locator = new AssetLocator(model);
@@ -83,7 +81,7 @@ export async function runGridCascadeCommand(flags: GridCascadeFlags): Promise<nu
     return ref;
   });
   if (runs !== undefined) {
-    const result = await runStochastic(buildCascadeContext(model, scenario(name)), refs, {
+    const result = await runStochastic(buildCascadeContext(model, setting), refs, {
       runs,
       seed: seed ?? 1,
       restoration: !flags['no-restoration'],
@@ -91,7 +89,7 @@ export async function runGridCascadeCommand(flags: GridCascadeFlags): Promise<nu
     console.log(flags.json ? JSON.stringify(result) : formatStochastic(result));
     return 0;
   }
-  const result = runCascade(buildCascadeContext(model, scenario(name)), refs, {
+  const result = runCascade(buildCascadeContext(model, setting), refs, {
     restoration: !flags['no-restoration'],
     stochasticSeed: seed,
   });

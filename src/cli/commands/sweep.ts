@@ -5,9 +5,11 @@ import { SweepStore, type SweepAssetResult } from '../../storage/sqlite/sweep-st
 import { DatasetError } from '../../storage/index.ts';
 import { integerFlag, parseFlags } from '../args.ts';
 import { CliError } from '../cli-error.ts';
+import { conditionFlagOptions, conditionsFromFlags, CONDITIONS_USAGE } from '../conditions-flags.ts';
 import { createProgress } from '../progress.ts';
+import { describeConditions } from '../../model/operating-conditions.ts';
 
-const usage = `usage: flux sweep [--data DIR] [--scenario base|summer_peak|storm|hurricane]
+const usage = `usage: flux sweep [--data DIR] [--scenario NAME] [--conditions JSON] [condition flags]
                   [--tables T1,T2,...] [--asset ID,...] [--workers N] [--no-restoration]
                   [--fresh] [--top N] [--json] [--quiet]
 
@@ -17,7 +19,9 @@ threads (default: one per core). Results (customers and critical customers lost,
 waves, assets failed per patient zero) are stored batch by batch in DIR/sweeps.sqlite: an
 interrupted sweep resumes where it stopped when run again with the same flags; a complete one
 is shown again without re-running unless --fresh. Prints the N assets whose loss costs most
-customers (default 10); --json prints {"sweep": {...}, "top": [...]}.`;
+customers (default 10); --json prints {"sweep": {...}, "top": [...]}.
+
+${CONDITIONS_USAGE}`;
 
 function formatTop(top: SweepAssetResult[]): string[] {
   const lines = ['rank  asset                        customers  critical       MW  waves  failed'];
@@ -37,7 +41,7 @@ export const sweepCommand = {
   async run(argv: string[]): Promise<number> {
     const flags = parseFlags('sweep', argv, {
       data: { type: 'string' },
-      scenario: { type: 'string' },
+      ...conditionFlagOptions,
       tables: { type: 'string' },
       asset: { type: 'string' },
       workers: { type: 'string' },
@@ -48,6 +52,7 @@ export const sweepCommand = {
       quiet: { type: 'boolean' },
     });
     const dataDir = flags.data ?? process.env.FLUX_DATA ?? 'data';
+    const setting = conditionsFromFlags('sweep', flags);
     const workers = integerFlag('sweep', 'workers', flags.workers, availableParallelism());
     if (workers < 1) throw new CliError('sweep: --workers must be at least 1');
     const topN = integerFlag('sweep', 'top', flags.top, 10);
@@ -69,7 +74,8 @@ export const sweepCommand = {
     try {
       sweep = await runSweep({
         dataDir,
-        scenario: flags.scenario ?? 'base',
+        scenario: setting.name,
+        conditions: setting.conditions,
         tables: split(flags.tables),
         assetIds: split(flags.asset),
         restoration: !flags['no-restoration'],
@@ -93,7 +99,7 @@ export const sweepCommand = {
     }
     console.log(
       [
-        `sweep ${sweep.id} under '${sweep.scenario}' (${sweep.selection}${sweep.restoration ? '' : ', no restoration'}): ` +
+        `sweep ${sweep.id} under '${sweep.scenario}'${sweep.conditions ? ` (${describeConditions(sweep.conditions)})` : ''} (${sweep.selection}${sweep.restoration ? '' : ', no restoration'}): ` +
           `${sweep.done.toLocaleString('en-US')} of ${sweep.total.toLocaleString('en-US')} patient zeros, ` +
           `${sweep.status}, ${sweep.elapsed_s.toFixed(1)} s of cascades`,
         ...(sweep.scenario_customers_lost

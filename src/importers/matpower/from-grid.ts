@@ -19,7 +19,7 @@
  * flows, and its cascade (runMatpowerCascade) is the standard QSS DC cascade on the grid.
  */
 import type { GridMeta, GridTables } from '../../model/grid-model.ts';
-import { POWER_FACTOR, type OperatingConditions } from '../../model/load-model.ts';
+import { POWER_FACTOR, type LoadConditions } from '../../model/load-model.ts';
 import { lineRatingFactor } from '../../model/thermal.ts';
 import { findIslands } from '../../powerflow/islands.ts';
 import { BUS_TYPE, type MatpowerCase } from './case-format.ts';
@@ -57,7 +57,7 @@ function caseName(meta: TransmissionGrid['meta']): string {
 export function gridToMatpowerCase(
   model: TransmissionGrid,
   substation_mw: ArrayLike<number>,
-  conditions: OperatingConditions,
+  conditions: LoadConditions,
 ): MatpowerCase {
   const { buses, generators, transmission_lines: lines, substations } = model.tables;
   if (substation_mw.length !== substations.size) {

@@ -7,6 +7,7 @@
  */
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { conditionsKey, type OperatingConditions } from '../../model/operating-conditions.ts';
 import { DatasetError } from '../dataset-error.ts';
 
 export const SWEEP_FILE = 'sweeps.sqlite';
@@ -16,7 +17,10 @@ export type SweepStatus = 'running' | 'complete' | 'cancelled' | 'failed';
 export interface SweepRecord {
   id: number;
   grid_hash: string;
+  /** The preset the conditions started from. */
   scenario: string;
+  /** The operating conditions swept under (null for sweeps stored before conditions were recorded). */
+  conditions: OperatingConditions | null;
   restoration: boolean;
   /** What was swept: "tables=substations,transformers" or "assets=<hash of the ids>". */
   selection: string;
@@ -66,7 +70,9 @@ CREATE TABLE IF NOT EXISTS sweeps (
   elapsed_s REAL NOT NULL DEFAULT 0,
   pid INTEGER,
   scenario_customers_lost INTEGER,
-  scenario_mw_shed REAL
+  scenario_mw_shed REAL,
+  conditions_key TEXT,
+  conditions TEXT
 );
 CREATE TABLE IF NOT EXISTS sweep_results (
   sweep_id INTEGER NOT NULL REFERENCES sweeps(id) ON DELETE CASCADE,
@@ -82,9 +88,16 @@ CREATE TABLE IF NOT EXISTS sweep_results (
 ) WITHOUT ROWID;
 `;
 
-interface SweepRow extends Omit<SweepRecord, 'restoration'> {
+interface SweepRow extends Omit<SweepRecord, 'restoration' | 'conditions'> {
   restoration: number;
+  conditions: string | null;
+  conditions_key: string | null;
 }
+
+/** What identifies a sweep: the same key resumes or reuses it. */
+export type SweepKey = Pick<SweepRecord, 'grid_hash' | 'scenario' | 'restoration' | 'selection'> & {
+  conditions: OperatingConditions;
+};
 function processAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
@@ -96,7 +109,13 @@ function processAlive(pid: number): boolean {
 
 /** A sweep whose process died while running (killed, crashed, server stopped) is shown as cancelled. */
 function toRecord(row: SweepRow): SweepRecord {
-  const record = { ...row, restoration: row.restoration === 1 };
+  const rest: Omit<SweepRow, 'conditions_key'> & { conditions_key?: string | null } = { ...row };
+  delete rest.conditions_key;
+  const record: SweepRecord = {
+    ...rest,
+    restoration: row.restoration === 1,
+    conditions: row.conditions === null ? null : (JSON.parse(row.conditions) as OperatingConditions),
+  };
   if (
     record.status === 'running' &&
     record.pid !== null &&
@@ -126,6 +145,8 @@ export class SweepStore {
         ['pid', 'INTEGER'],
         ['scenario_customers_lost', 'INTEGER'],
         ['scenario_mw_shed', 'REAL'],
+        ['conditions_key', 'TEXT'],
+        ['conditions', 'TEXT'],
       ])
         if (!columns.has(name)) this.db.exec(`ALTER TABLE sweeps ADD COLUMN ${name} ${type}`);
     } catch (err) {
@@ -140,15 +161,19 @@ export class SweepStore {
     }
   }
 
-  /** The latest sweep of this grid, scenario, restoration mode and selection, if any. */
-  find(
-    key: Pick<SweepRecord, 'grid_hash' | 'scenario' | 'restoration' | 'selection'>,
-  ): SweepRecord | undefined {
+  /** The latest sweep of this grid, preset, conditions, restoration mode and selection, if any. */
+  find(key: SweepKey): SweepRecord | undefined {
     const row = this.db
       .prepare(
-        'SELECT * FROM sweeps WHERE grid_hash = ? AND scenario = ? AND restoration = ? AND selection = ? ORDER BY id DESC LIMIT 1',
+        'SELECT * FROM sweeps WHERE grid_hash = ? AND scenario = ? AND conditions_key = ? AND restoration = ? AND selection = ? ORDER BY id DESC LIMIT 1',
       )
-      .get(key.grid_hash, key.scenario, key.restoration ? 1 : 0, key.selection) as SweepRow | undefined;
+      .get(
+        key.grid_hash,
+        key.scenario,
+        conditionsKey(key.conditions),
+        key.restoration ? 1 : 0,
+        key.selection,
+      ) as SweepRow | undefined;
     return row && toRecord(row);
   }
 
@@ -166,16 +191,16 @@ export class SweepStore {
     ).map(toRecord);
   }
 
-  create(
-    key: Pick<SweepRecord, 'grid_hash' | 'scenario' | 'restoration' | 'selection' | 'total'>,
-  ): SweepRecord {
+  create(key: SweepKey & Pick<SweepRecord, 'total'>): SweepRecord {
     const info = this.db
       .prepare(
-        "INSERT INTO sweeps (grid_hash, scenario, restoration, selection, total, status, started_at, pid) VALUES (?, ?, ?, ?, ?, 'running', ?, ?)",
+        "INSERT INTO sweeps (grid_hash, scenario, conditions_key, conditions, restoration, selection, total, status, started_at, pid) VALUES (?, ?, ?, ?, ?, ?, ?, 'running', ?, ?)",
       )
       .run(
         key.grid_hash,
         key.scenario,
+        conditionsKey(key.conditions),
+        JSON.stringify(key.conditions),
         key.restoration ? 1 : 0,
         key.selection,
         key.total,

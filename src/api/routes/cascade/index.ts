@@ -3,6 +3,12 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { FAILABLE_TABLES, runCascade } from '../../../cascade/cascade.ts';
 import { HttpError } from '../../plugins/errors.ts';
 import { SCENARIOS } from '../../../cascade/scenarios.ts';
+import {
+  CONDITION_RANGES,
+  ConditionsError,
+  WIND_FIELD_RANGES,
+  type ConditionsInput,
+} from '../../../model/operating-conditions.ts';
 import { runStochastic } from '../../../cascade/stochastic.ts';
 import {
   CascadeRequest,
@@ -29,13 +35,9 @@ export const cascadeRoutes: FastifyPluginAsyncTypebox = async (app) => {
         name: s.name,
         title: s.title,
         description: s.description,
-        hour: s.conditions.hour,
-        temperature_c: s.conditions.temperature_c,
-        load_scale: s.conditions.load_scale ?? 1,
-        wind_mps: s.wind_mps,
-        flooding: s.flooding,
-        emergency_factor: s.emergency_factor,
+        conditions: s.conditions,
       })),
+      ranges: { ...CONDITION_RANGES, ...prefixed(WIND_FIELD_RANGES, 'wind_field.') },
     }),
   );
   app.post(
@@ -49,9 +51,9 @@ export const cascadeRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => {
-      const { asset_ids, scenario, restoration, stochastic_seed } = request.body;
+      const { asset_ids, scenario, conditions, restoration, stochastic_seed } = request.body;
       const refs = patientZero(app, asset_ids);
-      return runCascade(app.grid.cascadeContext(scenario), refs, {
+      return runCascade(contextFor(app, scenario, conditions), refs, {
         restoration,
         stochasticSeed: stochastic_seed,
       });
@@ -68,9 +70,9 @@ export const cascadeRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => {
-      const { asset_ids, scenario, restoration, runs, seed } = request.body;
+      const { asset_ids, scenario, conditions, restoration, runs, seed } = request.body;
       // Yield to the event loop between runs so other requests are served meanwhile.
-      return runStochastic(app.grid.cascadeContext(scenario), patientZero(app, asset_ids), {
+      return runStochastic(contextFor(app, scenario, conditions), patientZero(app, asset_ids), {
         runs,
         seed,
         restoration,
@@ -79,6 +81,20 @@ export const cascadeRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
   );
 };
+
+/** The cascade context of a preset with some conditions changed; 400 naming a bad field. */
+export function contextFor(app: FastifyInstance, scenario: string, conditions?: ConditionsInput) {
+  try {
+    return app.grid.cascadeContext(scenario, conditions);
+  } catch (err) {
+    if (err instanceof ConditionsError) throw new HttpError(400, err.message);
+    throw err;
+  }
+}
+
+function prefixed<T>(record: Record<string, T>, prefix: string): Record<string, T> {
+  return Object.fromEntries(Object.entries(record).map(([k, v]) => [prefix + k, v]));
+}
 
 /** Resolves patient-zero ids: 404 for unknown ids, 400 for assets that cannot fail. */
 function patientZero(app: FastifyInstance, ids: readonly string[]) {

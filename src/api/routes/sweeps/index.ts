@@ -41,8 +41,15 @@ export const sweepRoutes: FastifyPluginAsyncTypebox<{ jobs?: SweepJobs }> = asyn
       },
     },
     async (request, reply) => {
-      const { scenario, tables, asset_ids, restoration, fresh } = request.body;
-      const sweep = await jobs().start({ scenario, tables, assetIds: asset_ids, restoration, fresh });
+      const { scenario, conditions, tables, asset_ids, restoration, fresh } = request.body;
+      const sweep = await jobs().start({
+        scenario,
+        conditions,
+        tables,
+        assetIds: asset_ids,
+        restoration,
+        fresh,
+      });
       return reply.status(202).send({ sweep });
     },
   );
