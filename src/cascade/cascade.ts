@@ -29,6 +29,11 @@ export interface CascadeOptions {
   evaluator?: Evaluator;
   /** A state to reuse (reset first); default a new one. */
   state?: CascadeState;
+  /**
+   * Later contingencies: each stage fails once the cascade before it has settled (N-1-1: a
+   * second outage after the system has re-dispatched and every trip of the first has run).
+   */
+  then?: readonly AssetRef[][];
 }
 
 interface Pending {
@@ -64,7 +69,8 @@ export function runCascade(
   options: CascadeOptions = {},
 ): CascadeResult {
   const t = ctx.model.tables;
-  for (const ref of initial) {
+  const later = options.then ?? [];
+  for (const ref of [...initial, ...later.flat()]) {
     if (!FAILABLE_TABLES.has(ref.table))
       throw new Error(`cascade: ${t[ref.table].ids[ref.index]} (${ref.table}) cannot fail`);
   }
@@ -81,7 +87,12 @@ export function runCascade(
   let customersRestored = 0;
   let ev: Evaluation = baseline;
 
-  for (let w = 0; pending.length > 0 && w < (options.maxWaves ?? 30); w++) {
+  let stage = 0;
+  for (let w = 0; w < (options.maxWaves ?? 30); w++) {
+    if (pending.length === 0) {
+      if (stage >= later.length) break;
+      pending = later[stage++].map((ref) => ({ ref, cause: 'initial' }));
+    }
     const failed: FailedAsset[] = [];
     for (const p of pending) applyFailure(ctx, state, p, w, restoration, failed);
     ev = evaluate(state);
@@ -126,6 +137,7 @@ export function runCascade(
     scenario: ctx.scenario.name,
     conditions: ctx.conditions,
     initial: initial.map((r) => t[r.table].ids[r.index]),
+    then: later.map((refs) => refs.map((r) => t[r.table].ids[r.index])),
     waves,
     customers_lost: last?.customers_out ?? 0,
     critical_customers_lost: baseline.criticalServed - ev.criticalServed,
