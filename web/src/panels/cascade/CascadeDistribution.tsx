@@ -23,7 +23,8 @@ export function CascadeDistribution(props: {
   return (
     <section className="asset-section cascade-distribution" data-testid="cascade-distribution">
       <h3>
-        Distribution · {formatNumber(r.runs, 0)} runs · {scenarioOption(r.scenario)?.title ?? r.scenario}
+        Distribution · {formatNumber(r.runs, 0)} runs (seeds {r.seed}–{r.seed + r.runs - 1}) ·{' '}
+        {scenarioOption(r.scenario)?.title ?? r.scenario}
       </h3>
       <p className="dim conditions-line" data-testid="cascade-distribution-conditions">
         {describeConditions(r.conditions)}

@@ -149,6 +149,7 @@ export function CascadePanel({ cascade, mapStatus, selectedId, onSelect, onZoomT
     request !== null &&
     (changedSince(request, setup, setting) || String(request.stochastic_seed ?? '') !== setup.seed.trim());
   const drawn = distribution.result;
+  // The seed only numbers the draws (and a replayed draw sets it): it does not make them stale.
   const drawnStale =
     drawn !== null && distribution.request !== null && changedSince(distribution.request, setup, setting);
   return (
