@@ -308,6 +308,7 @@ export interface CascadeResult {
 /** Tables a sweep can take as patient zeros (the API's FAILABLE_TABLES that sweeps make sense of). */
 export type SweepTable =
   | 'buses'
+  | 'bus_sections'
   | 'generators'
   | 'transmission_lines'
   | 'substations'
@@ -373,6 +374,8 @@ export interface SweepResult {
   mw_shed: number;
   waves: number;
   assets_failed: number;
+  /** 1 when the cascade failed something beyond its patient zero's protection zone (null: not recorded). */
+  beyond_zone: number | null;
 }
 
 export interface SweepResultsResponse {
