@@ -47,13 +47,13 @@ export const SCENARIOS: Record<string, Scenario> = {
   storm: preset(
     'storm',
     'Severe thunderstorm',
-    'An ordinary severe thunderstorm: six downburst cells 2 km across with 60–80 mph gusts (32 m/s at the strongest) at 18:00, 30 °C',
+    'An ordinary severe thunderstorm: six downburst cells 2 km in radius with 60–80 mph gusts (36 m/s at the strongest) at 18:00, 30 °C',
     BASE_CASE,
     {
       hour: 18,
       temperature_c: 30,
-      wind_sustained_ms: 20,
-      wind_gust_ms: 32,
+      wind_sustained_ms: 22,
+      wind_gust_ms: 36,
       wind_field: { kind: 'thunderstorm', heading_deg: 90, offset_km: 0, width_km: 2, cells: 6, seed: 1 },
     },
   ),

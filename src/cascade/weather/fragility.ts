@@ -125,7 +125,12 @@ export function brokenStemLength(height_m: number): number {
  * conductor: it needs L² ≥ (d / cos φ)² + (conductor − pivot)² for fall azimuth φ from the
  * perpendicular, i.e. the arc |φ| ≤ arccos(d / √(L² − Δh²)), on the line's side only.
  */
-export function fallInShare(length_m: number, pivot_m: number, distance_m: number, conductor_m: number): number {
+export function fallInShare(
+  length_m: number,
+  pivot_m: number,
+  distance_m: number,
+  conductor_m: number,
+): number {
   const dh = Math.max(0, conductor_m - pivot_m);
   const reach2 = length_m * length_m - dh * dh;
   if (reach2 <= 0) return 0;
@@ -149,8 +154,7 @@ export function treeStrikeProbability(
 ): number {
   const up = treeUprooting(height_m, gust_ms) * fallInShare(height_m, 0, clearance_m, conductor_m);
   const top = brokenStemLength(height_m);
-  const sb =
-    treeStemBreakage(height_m, gust_ms) * fallInShare(top, height_m - top, clearance_m, conductor_m);
+  const sb = treeStemBreakage(height_m, gust_ms) * fallInShare(top, height_m - top, clearance_m, conductor_m);
   return 1 - (1 - up) * (1 - sb);
 }
 

@@ -2,7 +2,7 @@
  * Weather hazards per asset: the probability that the storm of the operating conditions fails
  * each overhead section (trees falling into it), each pole (wind), each pad-mounted transformer
  * and substation (floodwater), from the wind field (wind-field.ts) and the fragility curves
- * (fragility.ts). Deterministic runs fail what is at or above DETERMINISTIC_HAZARD_THRESHOLD;
+ * (fragility.ts). A hurricane's hours of wind count as several exposures to its peak gust. Deterministic runs fail what is at or above DETERMINISTIC_HAZARD_THRESHOLD;
  * stochastic runs draw.
  */
 import type { GridModel } from '../../model/grid-model.ts';
@@ -27,6 +27,20 @@ import { flood100yrMembership } from '../flood-exposure.ts';
  * docs/weather.md#calibration).
  */
 export const TREE_EXPOSURE_FACTOR = 8;
+
+/**
+ * Independent near-peak gust exposures a hurricane brings, relative to one downburst passage:
+ * the second fitted parameter. The fragility curves take the event's peak gust; a derecho or a
+ * thunderstorm cell passes in minutes, a landfalling hurricane blows for hours, and every hour
+ * brings gusts near its peak. Fitted by bisection on Hurricane Beryl with TREE_EXPOSURE_FACTOR
+ * fixed (docs/weather.md#calibration).
+ */
+export const HURRICANE_EXPOSURE_WINDOWS = 4;
+
+/** Exposures an event of this field kind brings (the fragility curves' reference is one). */
+export function exposureWindows(kind: OperatingConditions['wind_field']['kind']): number {
+  return kind === 'hurricane' ? HURRICANE_EXPOSURE_WINDOWS : 1;
+}
 
 /** Year poles' ages are counted to when the conditions carry no date: the calibration events' year. */
 export const AGE_REFERENCE_YEAR = 2024;
@@ -58,6 +72,8 @@ export interface WeatherHazards {
 export interface HazardOptions {
   /** Trees per stored tree (default TREE_EXPOSURE_FACTOR); the calibration varies it. */
   treeExposure?: number;
+  /** Exposure windows (default exposureWindows(kind)); the calibration varies it. */
+  windows?: number;
 }
 
 function eventYear(conditions: OperatingConditions): number {
@@ -73,6 +89,8 @@ export function weatherHazards(
   const t = model.tables;
   const k = options.treeExposure ?? TREE_EXPOSURE_FACTOR;
   if (!(k >= 0)) throw new RangeError(`weather: treeExposure must be ≥ 0 (got ${k})`);
+  const n = options.windows ?? exposureWindows(conditions.wind_field.kind);
+  if (!(n >= 1)) throw new RangeError(`weather: windows must be ≥ 1 (got ${n})`);
   const field = windField(model, conditions);
   const windy = conditions.wind_gust_ms > 0;
 
@@ -91,7 +109,7 @@ export function weatherHazards(
       const h = conductorHeight_m(pole >= 0 ? poleHeight[pole] : DEFAULT_POLE_LENGTH_M);
       const gust = field.gustAt(tr.lon[i], tr.lat[i]);
       const p = treeStrikeProbability(tr.height_m[i], tr.clearance_m[i], h, gust);
-      if (p > 0) survive[s] *= (1 - p) ** k;
+      if (p > 0) survive[s] *= (1 - p) ** (k * n);
     }
     for (let s = 0; s < section.length; s++) section[s] = 1 - survive[s];
   }
@@ -107,7 +125,7 @@ export function weatherHazards(
       const f = wood
         ? woodPoleFragility(pc.class[i], year - pc.install_year[i])
         : woodPoleFragility(REFERENCE_POLE_CLASS, 0);
-      pole[i] = lognormalFragility(field.gustAt(pc.lon[i], pc.lat[i]), f);
+      pole[i] = 1 - (1 - lognormalFragility(field.gustAt(pc.lon[i], pc.lat[i]), f)) ** n;
     }
   }
 

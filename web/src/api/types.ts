@@ -165,7 +165,7 @@ export interface ApiErrorBody {
 }
 
 /** Scenario names of POST /api/cascade/simulate (src/cascade/scenarios.ts). */
-export type CascadeScenario = 'base' | 'summer_peak' | 'storm' | 'hurricane';
+export type CascadeScenario = 'base' | 'summer_peak' | 'storm' | 'derecho' | 'hurricane';
 
 export type CascadeCause =
   'initial' | 'overload' | 'protection_trip' | 'de_energized' | 'load_shed' | 'weather';
