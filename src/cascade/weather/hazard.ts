@@ -23,19 +23,20 @@ import { flood100yrMembership } from '../flood-exposure.ts';
  * Trees each stored tree stands for: the one parameter fitted to reported outages. The
  * generator plants one tree record per so many metres of overhead line, far fewer than a
  * Houston street has within falling distance; the literature leaves that density to local
- * surveys. Fitted by bisection on the May 2024 derecho (bench/weather-calibration.ts,
- * docs/weather.md#calibration).
+ * surveys. Fitted by bisection on the May 2024 derecho (bench/weather-calibration.ts, result in
+ * bench/results/weather-calibration.json; docs/weather.md#calibration): about 51 trees within
+ * falling distance per km of overhead line.
  */
-export const TREE_EXPOSURE_FACTOR = 8;
+export const TREE_EXPOSURE_FACTOR = 7.18;
 
 /**
  * Independent near-peak gust exposures a hurricane brings, relative to one downburst passage:
  * the second fitted parameter. The fragility curves take the event's peak gust; a derecho or a
  * thunderstorm cell passes in minutes, a landfalling hurricane blows for hours, and every hour
  * brings gusts near its peak. Fitted by bisection on Hurricane Beryl with TREE_EXPOSURE_FACTOR
- * fixed (docs/weather.md#calibration).
+ * fixed (docs/weather.md#calibration): about an hour of ten-minute windows at the peak gust.
  */
-export const HURRICANE_EXPOSURE_WINDOWS = 4;
+export const HURRICANE_EXPOSURE_WINDOWS = 6.73;
 
 /** Exposures an event of this field kind brings (the fragility curves' reference is one). */
 export function exposureWindows(kind: OperatingConditions['wind_field']['kind']): number {

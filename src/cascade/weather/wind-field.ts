@@ -25,9 +25,10 @@ export const SEVERE_GUST_MS = 25.7;
 
 /**
  * Shoulder of the derecho swath: the gust falls as exp(−(d/L)²) with the distance d beyond the
- * core's edge, L = DERECHO_SHOULDER_RATIO × width. With the May 2024 swath (10.5 km core at
- * 44 m/s) this puts the severe threshold (26 m/s) about 16 km beyond the core's edge, the
- * spread of the damage CenterPoint reported from Bellaire to Humble (docs/weather.md).
+ * core's edge, L = DERECHO_SHOULDER_RATIO × width. The damage survey put 90–100 mph inside the
+ * core while the strongest anemometer gust anywhere was 78 mph (35 m/s): with the May 2024
+ * swath (10.5 km at 44 m/s) this ratio gives 35 m/s 5 km beyond the core's edge and the severe
+ * threshold 8 km beyond it (docs/weather.md).
  */
 export const DERECHO_SHOULDER_RATIO = 1;
 
