@@ -2,8 +2,9 @@
  * Weather hazards per asset: the probability that the storm of the operating conditions fails
  * each overhead section (trees falling into it), each pole (wind), each pad-mounted transformer
  * and substation (floodwater), from the wind field (wind-field.ts) and the fragility curves
- * (fragility.ts). A hurricane's hours of wind count as several exposures to its peak gust. Deterministic runs fail what is at or above DETERMINISTIC_HAZARD_THRESHOLD;
- * stochastic runs draw.
+ * (fragility.ts). A hurricane's hours of wind count as several exposures to its peak gust.
+ * Deterministic runs fail what is at or above DETERMINISTIC_HAZARD_THRESHOLD; stochastic runs
+ * draw. The two constants below are the only parameters fitted to reported outages.
  */
 import type { GridModel } from '../../model/grid-model.ts';
 import type { OperatingConditions } from '../../model/operating-conditions.ts';
@@ -20,7 +21,7 @@ import { windField } from './wind-field.ts';
 import { flood100yrMembership } from '../flood-exposure.ts';
 
 /**
- * Trees each stored tree stands for: the one parameter fitted to reported outages. The
+ * Trees each stored tree stands for: the first parameter fitted to reported outages. The
  * generator plants one tree record per so many metres of overhead line, far fewer than a
  * Houston street has within falling distance; the literature leaves that density to local
  * surveys. Fitted by bisection on the May 2024 derecho (bench/weather-calibration.ts, result in
