@@ -208,6 +208,7 @@ function drawWeather(ctx: CascadeContext, seed?: number): Pending[] {
     }
   };
   draw('line_sections', ctx.sectionHazard);
+  draw('poles', ctx.poleHazard);
   draw('transformers', ctx.transformerHazard);
   draw('substations', ctx.substationHazard);
   return out;
@@ -240,6 +241,12 @@ function exposure(ctx: CascadeContext, ref: AssetRef): number {
       t.feeders.cols.substation_transformer.forEach(
         (k, f) => onSection[k] === ref.index && (n += ctx.nodeCustomers[t.feeders.cols.head_node[f]]),
       );
+      return n;
+    }
+    case 'poles': {
+      let n = 0;
+      for (let k = ctx.poleNodeStart[ref.index]; k < ctx.poleNodeStart[ref.index + 1]; k++)
+        n += ctx.nodeCustomers[ctx.poleNodes[k]];
       return n;
     }
     case 'meters':
@@ -326,7 +333,8 @@ function applyFailure(
       fault(ctx.graph.upstreamSection[index]);
       break;
     case 'poles':
-      t.dist_nodes.cols.pole.forEach((pole, n) => pole === index && fault(ctx.graph.upstreamSection[n]));
+      for (let k = ctx.poleNodeStart[index]; k < ctx.poleNodeStart[index + 1]; k++)
+        fault(ctx.graph.upstreamSection[ctx.poleNodes[k]]);
       break;
     case 'protective_devices':
       fault(t.protective_devices.cols.section[index]);

@@ -6,7 +6,8 @@ import { evaluate } from '../../src/cascade/cascade-evaluation.ts';
 import { CascadeState } from '../../src/cascade/cascade-state.ts';
 import { clearingDevice } from '../../src/cascade/protection.ts';
 import { beyondZoneFailures, reachesBeyondZone } from '../../src/cascade/protection-zone.ts';
-import { scenario, scenarioWith, treeStrikeProbability } from '../../src/cascade/scenarios.ts';
+import { scenario, scenarioWith } from '../../src/cascade/scenarios.ts';
+import { treeStrikeProbability } from '../../src/cascade/weather/fragility.ts';
 import { EMERGENCY_RATING_FACTOR } from '../../src/model/thermal.ts';
 import { generateGrid } from '../../src/generator/generate.ts';
 import { Rng } from '../../src/generator/rng.ts';
@@ -151,17 +152,32 @@ describe('grid cascade: properties', () => {
 
 describe('grid cascade: weather', () => {
   it('tree strikes need a tree that reaches the line, and grow with wind', () => {
-    expect(treeStrikeProbability(8, 10, 40)).toBe(0);
-    expect(treeStrikeProbability(20, 3, 20)).toBeLessThan(treeStrikeProbability(20, 3, 35));
+    expect(treeStrikeProbability(8, 10, 10, 40)).toBe(0);
+    expect(treeStrikeProbability(20, 3, 10, 20)).toBeLessThan(treeStrikeProbability(20, 3, 10, 35));
   });
 
-  it('a storm fails exactly the sections at or above the deterministic threshold', () => {
-    const storm = buildCascadeContext(model, scenario('hurricane'));
+  it('a storm fails exactly the assets at or above the deterministic threshold', () => {
+    // Beryl's shape with 60 m/s gusts and a metre of floodwater: every kind of hazard reaches 0.5.
+    const storm = buildCascadeContext(
+      model,
+      scenarioWith('hurricane', { wind_sustained_ms: 45, wind_gust_ms: 60, flood_depth_m: 1 }),
+    );
     const r = runCascade(storm, [{ table: 'meters', index: 0 }]);
-    const weather = r.waves[0].failed.filter((f) => f.cause === 'weather' && f.table === 'line_sections');
-    const expected = Array.from(storm.sectionHazard).filter((p) => p >= 0.5).length;
-    expect(weather).toHaveLength(expected);
-    expect(expected).toBeGreaterThan(0);
+    const hazards = {
+      line_sections: storm.sectionHazard,
+      poles: storm.poleHazard,
+      transformers: storm.transformerHazard,
+      substations: storm.substationHazard,
+    };
+    let total = 0;
+    for (const [table, hazard] of Object.entries(hazards)) {
+      const weather = r.waves[0].failed.filter((f) => f.cause === 'weather' && f.table === table);
+      const expected = Array.from(hazard).filter((p) => p >= 0.5).length;
+      expect(weather).toHaveLength(expected);
+      total += expected;
+    }
+    expect(storm.poleHazard.some((p) => p >= 0.5)).toBe(true);
+    expect(total).toBeGreaterThan(0);
   });
 
   it('stochastic runs repeat for a seed and vary across seeds', () => {
