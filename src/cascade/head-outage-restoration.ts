@@ -95,20 +95,21 @@ export function normalState(ctx: CascadeContext): NormalState {
   };
 }
 
-/** The getaway section of feeder `f` (from its head out of the substation). */
+/** The getaway section of feeder `f` (from its head out of the substation); -1 when it has none or several. */
 export function getawaySection(ctx: CascadeContext, f: number): number {
   const head = ctx.model.tables.feeders.cols.head_node[f];
   const g = ctx.graph;
-  if (g.childStart[head + 1] - g.childStart[head] !== 1)
-    throw new Error(
-      `head-outage-restoration: feeder ${ctx.model.tables.feeders.ids[f]} has no single getaway`,
-    );
-  return g.childSections[g.childStart[head]];
+  return g.childStart[head + 1] - g.childStart[head] === 1 ? g.childSections[g.childStart[head]] : -1;
 }
 
 /** Loss of feeder `f`'s head: a fault on its getaway, cleared, isolated and restored through ties. */
 export function feederHeadOutage(ctx: CascadeContext, normal: NormalState, f: number): OutageRestoration {
-  const clearing = clearFault(ctx, getawaySection(ctx, f), true);
+  const getaway = getawaySection(ctx, f);
+  if (getaway < 0)
+    throw new Error(
+      `head-outage-restoration: feeder ${ctx.model.tables.feeders.ids[f]} has no single getaway section`,
+    );
+  const clearing = clearFault(ctx, getaway, true);
   return restoreAfter(ctx, normal, [f], clearing.opened, clearing.zoneNodes);
 }
 
@@ -120,13 +121,14 @@ export function substationTransformerOutage(
 ): OutageRestoration {
   const feeders: number[] = [];
   ctx.model.tables.feeders.cols.substation_transformer.forEach((kk, f) => kk === k && feeders.push(f));
-  return restoreAfter(
-    ctx,
-    normal,
-    feeders,
-    feeders.map((f) => getawaySection(ctx, f)),
-    [],
-  );
+  // Every section leaving the heads opens, as CascadeState opens a feeder's getaways.
+  const g = ctx.graph;
+  const opened: number[] = [];
+  for (const f of feeders) {
+    const head = ctx.model.tables.feeders.cols.head_node[f];
+    for (let c = g.childStart[head]; c < g.childStart[head + 1]; c++) opened.push(g.childSections[c]);
+  }
+  return restoreAfter(ctx, normal, feeders, opened, []);
 }
 
 function restoreAfter(

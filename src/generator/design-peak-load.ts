@@ -7,13 +7,8 @@
  * peak.
  */
 import { demandKw } from '../model/load-model.ts';
-import { DESIGN_PEAK, DESIGN_PEAK_HOURS, type OperatingConditions } from '../model/operating-conditions.ts';
+import { designPeakHourConditions } from '../model/operating-conditions.ts';
 import type { CustomerSites } from './land-use.ts';
-
-/** The design peak at each hour the planner checks (normal, diversified load). */
-export function designPeakConditions(): OperatingConditions[] {
-  return DESIGN_PEAK_HOURS.map((hour) => ({ ...DESIGN_PEAK, hour, hours_since_interruption: 0 }));
-}
 
 /** Demand (kW) on each service transformer at each design-peak hour: one array per hour. */
 export function transformerPeakLoads(
@@ -21,7 +16,7 @@ export function transformerPeakLoads(
   customerTransformer: Int32Array,
   transformerCount: number,
 ): Float64Array[] {
-  return designPeakConditions().map((conditions) => {
+  return designPeakHourConditions().map((conditions) => {
     const kw = new Float64Array(transformerCount);
     for (let c = 0; c < customers.count; c++) {
       kw[customerTransformer[c]] += demandKw(

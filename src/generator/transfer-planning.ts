@@ -23,8 +23,8 @@ import {
 import { lineCurrentA } from '../model/electrical.ts';
 import type { GridModel } from '../model/grid-model.ts';
 import { POWER_FACTOR } from '../model/load-model.ts';
+import { designPeakHourConditions } from '../model/operating-conditions.ts';
 import { EMERGENCY_RATING_FACTOR, lineRatingFactor, transformerRatingFactor } from '../model/thermal.ts';
-import { designPeakConditions } from './design-peak-load.ts';
 import { conductorWithAmpacity, smallestStandard, SUBSTATION_TRANSFORMER_MVA } from './equipment-ratings.ts';
 
 /** Continuous ratings of distribution load-break switches (overhead gang-operated and pad-mounted). */
@@ -57,7 +57,7 @@ interface Upgrade {
 /** Reinforces `model` in place until every feeder-head and substation transformer outage restores its tied regions. */
 export function planTieTransfers(model: GridModel): TransferPlan {
   const t = model.tables;
-  const contexts = designPeakConditions().map((conditions) =>
+  const contexts = designPeakHourConditions().map((conditions) =>
     buildCascadeContext(model, { name: 'design_peak', conditions }),
   );
   const normals = contexts.map(normalState);
