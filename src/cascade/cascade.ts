@@ -41,6 +41,7 @@ interface Pending {
 /** Assets a cascade can start from or fail. */
 export const FAILABLE_TABLES: ReadonlySet<TableName> = new Set<TableName>([
   'buses',
+  'bus_sections',
   'substations',
   'generators',
   'transmission_lines',
@@ -192,6 +193,14 @@ function exposure(ctx: CascadeContext, ref: AssetRef): number {
       key.forEach((k, f) => k === ref.index && (n += ctx.nodeCustomers[t.feeders.cols.head_node[f]]));
       return n;
     }
+    case 'bus_sections': {
+      const onSection = t.substation_transformers.cols.bus_section;
+      let n = 0;
+      t.feeders.cols.substation_transformer.forEach(
+        (k, f) => onSection[k] === ref.index && (n += ctx.nodeCustomers[t.feeders.cols.head_node[f]]),
+      );
+      return n;
+    }
     case 'meters':
     case 'customers':
       return 1;
@@ -249,6 +258,16 @@ function applyFailure(
         (a, l) => (a === index || t.transmission_lines.cols.to_bus[l] === index) && state.lineOut(l),
       );
       t.substations.cols.bus.forEach((b, s) => b === index && state.substationOut(s));
+      break;
+    case 'bus_sections':
+      // A bus fault trips every breaker on the section: its lines, transformers and units.
+      t.transmission_lines.cols.from_section.forEach(
+        (a, l) => (a === index || t.transmission_lines.cols.to_section[l] === index) && state.lineOut(l),
+      );
+      t.substation_transformers.cols.bus_section.forEach(
+        (b, k) => b === index && state.substationTransformerOut(k),
+      );
+      t.generators.cols.bus_section.forEach((b, g) => b === index && state.generatorOut(g));
       break;
     case 'substations':
       state.substationOut(index);

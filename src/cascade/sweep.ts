@@ -20,6 +20,7 @@ import type { FromWorker, SweepWorkerData, ToWorker } from './sweep/sweep-worker
 /** Equipment swept by default: everything whose failure can cascade (not single meters or trees). */
 export const DEFAULT_SWEEP_TABLES: readonly TableName[] = [
   'buses',
+  'bus_sections',
   'generators',
   'transmission_lines',
   'substations',
