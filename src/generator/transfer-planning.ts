@@ -7,7 +7,7 @@
  * (src/cascade/head-outage-restoration.ts over `restoreThroughTies`); where a region cannot
  * be picked up, the planner reinforces one of its ties: the conductors of the backfed path and
  * the receiving path (rebuilt three-phase where they were single-phase, as tie routes are), the
- * tie switch, and the receiving substation transformer. It prefers the tie that needs no new
+ * tie switch, and the receiving substation transformer. It prefers the tie that needs no bigger
  * substation transformer, then the one with the fewest kilometres to reconductor. Passes repeat
  * until no region fails. Every choice is in index order, so the same grid gives the same plan.
  */
@@ -109,7 +109,7 @@ function cheapestUpgrade(
   return best!;
 }
 
-/** A new substation transformer costs most, then kilometres of reconductoring, then a switch. */
+/** A bigger substation transformer costs most, then kilometres of reconductoring, then a switch. */
 function upgradeCost(a: Upgrade, b: Upgrade): number {
   return (
     Number(a.stx >= 0) - Number(b.stx >= 0) ||
