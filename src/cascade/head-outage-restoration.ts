@@ -24,8 +24,9 @@ export interface NormalState {
   feederTies: Int32Array[];
   /** Customers on the transformers at each node (not below it). */
   nodeOwnCustomers: Int32Array;
-  /** Scratch state an outage sets and clears again. */
+  /** Scratch state an outage sets and clears again (regionOf: -1 outside any dark region). */
   sectionOpen: Uint8Array;
+  regionOf: Int32Array;
   blocked: Uint8Array;
   tieClosed: Uint8Array;
   tieFailed: Uint8Array;
@@ -45,7 +46,7 @@ export interface DeadRegion {
 export interface OutageRestoration {
   /** Feeders whose heads were lost. */
   feeders: number[];
-  /** Healthy dark regions, in the order of their lowest node. */
+  /** Healthy dark regions, in the order the lost feeders' nodes are walked from their heads. */
   regions: DeadRegion[];
   /** Ties closed, ascending. */
   closed: number[];
@@ -89,6 +90,7 @@ export function normalState(ctx: CascadeContext): NormalState {
     feederTies: tiesOf.map((a) => Int32Array.from(a)),
     nodeOwnCustomers,
     sectionOpen: new Uint8Array(nSec),
+    regionOf: new Int32Array(nNode).fill(-1),
     blocked: new Uint8Array(nNode),
     tieClosed: new Uint8Array(t.switches.size),
     tieFailed: new Uint8Array(t.switches.size),
@@ -190,35 +192,16 @@ function deadRegions(
 ): DeadRegion[] {
   const t = ctx.model.tables;
   const sw = t.switches.cols;
-  const adj = ctx.adjacency;
-  const { topology, sectionOpen, blocked } = normal;
+  const { topology, blocked, regionOf } = normal;
   const energized = topology.nodeEnergized;
-  const regionOf = new Map<number, number>();
   const regions: DeadRegion[] = [];
-  const starts: number[] = [];
   for (const f of feeders) {
     const nodes = normal.feederNodes[f];
-    for (let i = 1; i < nodes.length; i++) starts.push(nodes[i]);
-  }
-  starts.sort((a, b) => a - b);
-  for (const start of starts) {
-    if (blocked[start] || regionOf.has(start)) continue;
-    const r = regions.length;
-    const region: DeadRegion = { nodes: [start], ties: [], load_kw: 0, customers: 0, restoredBy: -1 };
-    regionOf.set(start, r);
-    for (let q = 0; q < region.nodes.length; q++) {
-      const n = region.nodes[q];
-      region.load_kw += ctx.nodeDemand_kw[n];
-      region.customers += normal.nodeOwnCustomers[n];
-      for (let j = adj.offsets[n]; j < adj.offsets[n + 1]; j++) {
-        const e = adj.edge[j];
-        const m = adj.neighbour[j];
-        if (e >= adj.nSections || sectionOpen[e] || energized[m] || blocked[m] || regionOf.has(m)) continue;
-        regionOf.set(m, r);
-        region.nodes.push(m);
-      }
+    for (let i = 1; i < nodes.length; i++) {
+      const start = nodes[i];
+      if (blocked[start] || regionOf[start] >= 0) continue;
+      regions.push(walkRegion(ctx, normal, start, regions.length));
     }
-    regions.push(region);
   }
   const kv = t.feeders.cols.kv;
   const nodeFeeder = t.dist_nodes.cols.feeder;
@@ -228,14 +211,36 @@ function deadRegions(
     if (energized[a] === energized[b]) continue;
     const dead = energized[a] ? b : a;
     const live = energized[a] ? a : b;
-    const r = regionOf.get(dead);
-    if (r === undefined || kv[topology.nodeFeeder[live]] !== kv[nodeFeeder[dead]]) continue;
+    const r = regionOf[dead];
+    if (r < 0 || kv[topology.nodeFeeder[live]] !== kv[nodeFeeder[dead]]) continue;
     regions[r].ties.push(k);
   }
   for (const k of closed) {
-    const dead = energized[sw.node_a[k]] ? sw.node_b[k] : sw.node_a[k];
-    const r = regionOf.get(dead);
-    if (r !== undefined) regions[r].restoredBy = k;
+    const r = regionOf[energized[sw.node_a[k]] ? sw.node_b[k] : sw.node_a[k]];
+    if (r >= 0) regions[r].restoredBy = k;
   }
+  for (const region of regions) for (const n of region.nodes) regionOf[n] = -1;
   return regions;
+}
+
+/** The dark region around `start`, over closed sections, labelled `r` in `normal.regionOf`. */
+function walkRegion(ctx: CascadeContext, normal: NormalState, start: number, r: number): DeadRegion {
+  const adj = ctx.adjacency;
+  const { sectionOpen, blocked, regionOf } = normal;
+  const energized = normal.topology.nodeEnergized;
+  const region: DeadRegion = { nodes: [start], ties: [], load_kw: 0, customers: 0, restoredBy: -1 };
+  regionOf[start] = r;
+  for (let q = 0; q < region.nodes.length; q++) {
+    const n = region.nodes[q];
+    region.load_kw += ctx.nodeDemand_kw[n];
+    region.customers += normal.nodeOwnCustomers[n];
+    for (let j = adj.offsets[n]; j < adj.offsets[n + 1]; j++) {
+      const e = adj.edge[j];
+      const m = adj.neighbour[j];
+      if (e >= adj.nSections || sectionOpen[e] || energized[m] || blocked[m] || regionOf[m] >= 0) continue;
+      regionOf[m] = r;
+      region.nodes.push(m);
+    }
+  }
+  return region;
 }

@@ -82,6 +82,7 @@ export function planTieTransfers(model: GridModel): TransferPlan {
     });
     if (unresolved === 0) break;
   }
+  propagateThreePhase(contexts[0]);
   syncDeviceRatings(model);
   return {
     passes,
@@ -266,6 +267,17 @@ function applyUpgrade(
       ctx.stxLimit_mva[u.stx] =
         r[u.stx] * transformerRatingFactor(ctx.conditions.temperature_c) * EMERGENCY_RATING_FACTOR;
     touched.stx.add(u.stx);
+  }
+}
+
+/** A section that feeds a three-phase section is three-phase too (as laid out), now that tie routes are. */
+function propagateThreePhase(ctx: CascadeContext): void {
+  const sec = ctx.model.tables.line_sections.cols;
+  const { order, upstreamSection } = ctx.graph;
+  for (let i = order.length - 1; i >= 0; i--) {
+    const s = upstreamSection[order[i]];
+    const parent = s >= 0 ? upstreamSection[sec.from_node[s]] : -1;
+    if (s >= 0 && parent >= 0 && sec.phases[s] === 3) sec.phases[parent] = 3;
   }
 }
 
