@@ -5,7 +5,9 @@ import { runCascade } from '../../src/cascade/cascade.ts';
 import { evaluate } from '../../src/cascade/cascade-evaluation.ts';
 import { CascadeState } from '../../src/cascade/cascade-state.ts';
 import { clearingDevice } from '../../src/cascade/protection.ts';
-import { scenario, treeStrikeProbability } from '../../src/cascade/scenarios.ts';
+import { beyondZoneFailures, reachesBeyondZone } from '../../src/cascade/protection-zone.ts';
+import { scenario, scenarioWith, treeStrikeProbability } from '../../src/cascade/scenarios.ts';
+import { EMERGENCY_RATING_FACTOR } from '../../src/model/thermal.ts';
 import { generateGrid } from '../../src/generator/generate.ts';
 import { Rng } from '../../src/generator/rng.ts';
 
@@ -75,6 +77,27 @@ describe('grid cascade: single failures', () => {
 
   it('rejects assets that cannot fail', () => {
     expect(() => runCascade(base, [{ table: 'buildings', index: 0 }])).toThrow(/cannot fail/);
+  });
+});
+
+describe('grid cascade: conditions beyond the design', () => {
+  it('trips what is already above its limit in wave 0, whatever the patient zero, as the conditions own', () => {
+    const hot = buildCascadeContext(
+      model,
+      scenarioWith('summer_peak', { load_factor: 1.35, temperature_c: 45 }),
+    );
+    const alone = runCascade(hot, []);
+    const own = alone.waves[0].failed.filter((f) => f.cause === 'overload');
+    expect(own.length).toBeGreaterThan(0);
+    for (const f of own) expect(f.loading_pct).toBeGreaterThan(100 * EMERGENCY_RATING_FACTOR);
+    const baseline = beyondZoneFailures(alone);
+    const r = runCascade(hot, [{ table: 'transformers', index: 17 }]);
+    expect(r.waves[0].failed.filter((f) => f.cause === 'overload').map((f) => f.id)).toEqual(
+      own.map((f) => f.id),
+    );
+    // The transformer's own cascade adds nothing beyond its zone to what the conditions do.
+    expect(reachesBeyondZone(r, baseline)).toBe(false);
+    expect(reachesBeyondZone(r)).toBe(true);
   });
 });
 
