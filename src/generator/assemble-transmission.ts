@@ -95,7 +95,7 @@ export function assembleTransmission(
     const several = (circuits.get(`${a}-${b}`) ?? 1) > 1;
     const name = auto
       ? `${place(a)} ${tx.busKv[a]}/${HV_KV} kV AT${tx.branchCircuit[l]}`
-      : `${place(a)} – ${place(b)}${several ? ` ckt ${tx.branchCircuit[l]}` : ''}`;
+      : `${place(a)} – ${place(b)}${tx.branchKv[l] === HV_KV ? '' : ` ${tx.branchKv[l]} kV`}${several ? ` ckt ${tx.branchCircuit[l]}` : ''}`;
     lines.add(
       makeId('TL', l + 1, 4),
       {

@@ -89,12 +89,11 @@ export function lineConstants(kv: number, length_km: number): { r_pu: number; x_
 /** 345/138 kV autotransformer nameplate sizes (MVA, top cooling stage), ascending. */
 export const AUTOTRANSFORMER_MVA: readonly number[] = [300, 450, 600, 800];
 /**
- * Leakage reactance on the transformer's own base: the low end of the 0.07–0.20 pu that Glover,
- * Sarma & Overbye give for power transformers above 100 MVA (an autotransformer transforms only
- * the series winding's share of its throughput, so its impedance is low).
+ * Leakage reactance on the transformer's own base, within the 0.05–0.15 pu typical of large
+ * power transformers (Glover, Sarma & Overbye, Power System Analysis and Design, ch. 3).
  */
 export const AUTOTRANSFORMER_X_PU_OWN = 0.08;
-/** X/R of large power transformers (IEEE C37.010 application guide: 30–60 above 100 MVA). */
+/** X/R of large power transformers (IEEE C37.010 application guide); r does not enter DC flows. */
 export const AUTOTRANSFORMER_X_OVER_R = 40;
 /** Every hub has at least two, so losing one (P1) never cuts the 138 kV network off its source. */
 export const MIN_AUTOTRANSFORMERS_PER_HUB = 2;
