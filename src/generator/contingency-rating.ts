@@ -219,6 +219,7 @@ export function planRatings(study: RatingStudy): RatingPlan {
         autos[k]++;
         changed = true;
       } else {
+        // Beyond four units, whole multiples of the largest size (parallel banks): none so far.
         const size = smallestStandard(AUTOTRANSFORMER_MVA, required);
         if (size > autoMva[k]) {
           autoMva[k] = size;
