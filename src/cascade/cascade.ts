@@ -1,6 +1,7 @@
 /**
  * The cascade wave loop on a Flux grid, transmission and distribution coupled. Wave 0 fails the
- * patient zero (and, under a weather scenario, what the weather fails). In every wave: failures
+ * patient zero and what the conditions fail on their own (equipment already above its trip
+ * limit, and what the weather brings down). In every wave: failures
  * apply (faults are cleared by the nearest upstream protective device and isolated at the nearest
  * switching points), de-energized healthy parts are picked up through ties with headroom,
  * substation demand feeds a DC power flow per transmission island (islands short of generation
@@ -12,7 +13,13 @@ import { Rng } from '../generator/rng.ts';
 import type { AssetRef } from '../search/asset-locator.ts';
 import type { CascadeContext } from './cascade-context.ts';
 import type { CascadeResult, CascadeWave, FailedAsset, FailureCause } from './cascade-types.ts';
-import { findOverloads, fullEvaluator, type Evaluation, type Evaluator } from './cascade-evaluation.ts';
+import {
+  evaluate as evaluateFully,
+  findOverloads,
+  fullEvaluator,
+  type Evaluation,
+  type Evaluator,
+} from './cascade-evaluation.ts';
 import { CascadeState } from './cascade-state.ts';
 import { clearFault } from './protection.ts';
 import { DETERMINISTIC_HAZARD_THRESHOLD } from './scenarios.ts';
@@ -29,6 +36,11 @@ export interface CascadeOptions {
   evaluator?: Evaluator;
   /** A state to reuse (reset first); default a new one. */
   state?: CascadeState;
+  /**
+   * Later contingencies: each stage fails once the cascade before it has settled (N-1-1: a
+   * second outage after the system has re-dispatched and every trip of the first has run).
+   */
+  then?: readonly AssetRef[][];
 }
 
 interface Pending {
@@ -64,7 +76,8 @@ export function runCascade(
   options: CascadeOptions = {},
 ): CascadeResult {
   const t = ctx.model.tables;
-  for (const ref of initial) {
+  const later = options.then ?? [];
+  for (const ref of [...initial, ...later.flat()]) {
     if (!FAILABLE_TABLES.has(ref.table))
       throw new Error(`cascade: ${t[ref.table].ids[ref.index]} (${ref.table}) cannot fail`);
   }
@@ -75,13 +88,18 @@ export function runCascade(
   const evaluate = (s: CascadeState) => evaluator.evaluate(s);
   const baseline = evaluate(state);
   let pending: Pending[] = initial.map((ref) => ({ ref, cause: 'initial' }));
-  pending.push(...weatherFailures(ctx, options.stochasticSeed));
+  pending.push(...conditionsOverloads(ctx), ...weatherFailures(ctx, options.stochasticSeed));
   const waves: CascadeWave[] = [];
   const tiesClosed: string[] = [];
   let customersRestored = 0;
   let ev: Evaluation = baseline;
 
-  for (let w = 0; pending.length > 0 && w < (options.maxWaves ?? 30); w++) {
+  let stage = 0;
+  for (let w = 0; w < (options.maxWaves ?? 30); w++) {
+    if (pending.length === 0) {
+      if (stage >= later.length) break;
+      pending = later[stage++].map((ref) => ({ ref, cause: 'initial' }));
+    }
     const failed: FailedAsset[] = [];
     for (const p of pending) applyFailure(ctx, state, p, w, restoration, failed);
     ev = evaluate(state);
@@ -126,6 +144,7 @@ export function runCascade(
     scenario: ctx.scenario.name,
     conditions: ctx.conditions,
     initial: initial.map((r) => t[r.table].ids[r.index]),
+    then: later.map((refs) => refs.map((r) => t[r.table].ids[r.index])),
     waves,
     customers_lost: last?.customers_out ?? 0,
     critical_customers_lost: baseline.criticalServed - ev.criticalServed,
@@ -142,6 +161,28 @@ export function runCascade(
 
 // `|| 0` turns −0 (a tiny negative rounded) into 0, as stored results have it.
 const round = (v: number) => Math.round(v * 1000) / 1000 || 0;
+
+const normalOverloads = new WeakMap<CascadeContext, Pending[]>();
+
+/**
+ * Equipment already above its trip limit before anything fails (load and heat beyond what the
+ * grid was planned for): it trips in wave 0 whatever the patient zero, as part of what the
+ * conditions do on their own. Found by a full evaluation of the normal state, once per context,
+ * so sweeps (which evaluate incrementally) see the same list.
+ */
+function conditionsOverloads(ctx: CascadeContext): Pending[] {
+  let list = normalOverloads.get(ctx);
+  if (!list) {
+    const state = new CascadeState(ctx.model);
+    list = findOverloads(ctx, state, evaluateFully(ctx, state)).map((o) => ({
+      ref: { table: o.table, index: o.index },
+      cause: 'overload' as const,
+      loading_pct: round(o.loading_pct),
+    }));
+    normalOverloads.set(ctx, list);
+  }
+  return list;
+}
 
 const deterministicWeather = new WeakMap<CascadeContext, Pending[]>();
 
@@ -167,6 +208,7 @@ function drawWeather(ctx: CascadeContext, seed?: number): Pending[] {
     }
   };
   draw('line_sections', ctx.sectionHazard);
+  draw('poles', ctx.poleHazard);
   draw('transformers', ctx.transformerHazard);
   draw('substations', ctx.substationHazard);
   return out;
@@ -199,6 +241,12 @@ function exposure(ctx: CascadeContext, ref: AssetRef): number {
       t.feeders.cols.substation_transformer.forEach(
         (k, f) => onSection[k] === ref.index && (n += ctx.nodeCustomers[t.feeders.cols.head_node[f]]),
       );
+      return n;
+    }
+    case 'poles': {
+      let n = 0;
+      for (let k = ctx.poleNodeStart[ref.index]; k < ctx.poleNodeStart[ref.index + 1]; k++)
+        n += ctx.nodeCustomers[ctx.poleNodes[k]];
       return n;
     }
     case 'meters':
@@ -285,7 +333,8 @@ function applyFailure(
       fault(ctx.graph.upstreamSection[index]);
       break;
     case 'poles':
-      t.dist_nodes.cols.pole.forEach((pole, n) => pole === index && fault(ctx.graph.upstreamSection[n]));
+      for (let k = ctx.poleNodeStart[index]; k < ctx.poleNodeStart[index + 1]; k++)
+        fault(ctx.graph.upstreamSection[ctx.poleNodes[k]]);
       break;
     case 'protective_devices':
       fault(t.protective_devices.cols.section[index]);
