@@ -1,6 +1,7 @@
 /**
  * A dataset's summary as `flux info`, `npm start` and the API show it: counts per asset type,
- * the invariant checks, and equipment loading in the base case and on a heat-wave afternoon.
+ * the invariant checks (TPL-001 P0/P1 at the design peak among them), and equipment loading in
+ * the base case and at the design peak.
  */
 import { tableCounts, type GridModel, type TableName } from '../model/grid-model.ts';
 import type { LoadConditions } from '../model/load-model.ts';
@@ -8,6 +9,7 @@ import { BASE_CASE, DESIGN_PEAK } from '../model/operating-conditions.ts';
 import { buildDistributionGraph } from '../topology/distribution-graph.ts';
 import { checkDistributionPlanning } from './distribution-planning-check.ts';
 import { checkInvariants, checkLoading, type CheckResult } from './invariants.ts';
+import type { Tpl001Result } from './tpl001-check.ts';
 
 export interface LoadingSummary {
   conditions: LoadConditions;
@@ -20,7 +22,8 @@ export interface DatasetReport {
   counts: Record<TableName, number>;
   invariants: 'ok' | 'failed';
   checks: CheckResult[];
-  loading: { base_case: LoadingSummary; hot_afternoon: LoadingSummary };
+  loading: { base_case: LoadingSummary; design_peak: LoadingSummary };
+  tpl001: Tpl001Result;
 }
 
 const round1 = (v: number) => Math.round(v * 10) / 10;
@@ -29,7 +32,7 @@ export function buildDatasetReport(model: GridModel): DatasetReport {
   const report = checkInvariants(model, BASE_CASE);
   report.checks.push(...checkDistributionPlanning(model));
   report.ok = report.checks.every((c) => c.ok);
-  const hot = checkLoading(model, buildDistributionGraph(model.tables), DESIGN_PEAK);
+  const peak = checkLoading(model, buildDistributionGraph(model.tables), DESIGN_PEAK);
   const summarize = (
     conditions: LoadConditions,
     max: Record<string, number>,
@@ -50,8 +53,9 @@ export function buildDatasetReport(model: GridModel): DatasetReport {
         report.max_loading_pct,
         report.checks.find((c) => c.name === 'base_case_secure')!.ok,
       ),
-      hot_afternoon: summarize(DESIGN_PEAK, hot.max, hot.result.ok),
+      design_peak: summarize(DESIGN_PEAK, peak.max, peak.result.ok),
     },
+    tpl001: report.tpl001,
   };
 }
 
@@ -65,7 +69,7 @@ export function formatDatasetReport(report: DatasetReport): string {
   lines.push('');
   for (const [label, s] of [
     ['base case', report.loading.base_case],
-    ['hot afternoon', report.loading.hot_afternoon],
+    ['design peak', report.loading.design_peak],
   ] as const) {
     const parts = Object.entries(s.max_loading_pct).map(([k, v]) => `${k} ${v}%`);
     lines.push(

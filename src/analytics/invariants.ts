@@ -9,7 +9,7 @@ import { computeGridLoading } from '../powerflow/grid-loading.ts';
 import { buildDistributionGraph, type DistributionGraph } from '../topology/distribution-graph.ts';
 import { headFeederIndex } from '../topology/trace.ts';
 import { checkCoordinates } from './coordinate-check.ts';
-import { checkTransmissionNMinus1 } from './n-minus-1-check.ts';
+import { checkTpl001, tpl001Check, type Tpl001Result } from './tpl001-check.ts';
 
 export interface CheckResult {
   name: string;
@@ -22,6 +22,8 @@ export interface InvariantReport {
   checks: CheckResult[];
   /** Highest loading (% of derated rating) per equipment class in the checked conditions. */
   max_loading_pct: Record<string, number>;
+  /** TPL-001 P0/P1 of the transmission at the design peak (the `tpl001_p1` check). */
+  tpl001: Tpl001Result;
 }
 
 /** References allowed to be -1 ("none"). */
@@ -180,7 +182,7 @@ export function checkLoading(
   model: GridModel,
   graph: DistributionGraph,
   conditions: LoadConditions,
-): { result: CheckResult; max: Record<string, number>; nMinus1: CheckResult } {
+): { result: CheckResult; max: Record<string, number> } {
   const { distribution: dist, transmission: trans } = computeGridLoading(model, graph, conditions);
   const maxOf = (a: Float64Array) => a.reduce((m, v) => (v > m ? v : m), 0);
   const max: Record<string, number> = {
@@ -198,13 +200,13 @@ export function checkLoading(
   return {
     result: { name: 'base_case_secure', ok: over.length === 0 && trans.unserved_mw === 0, detail },
     max,
-    nMinus1: checkTransmissionNMinus1(model, trans, conditions),
   };
 }
 
 export function checkInvariants(model: GridModel, conditions: LoadConditions = BASE_CASE): InvariantReport {
   const graph = buildDistributionGraph(model.tables);
   const loading = checkLoading(model, graph, conditions);
+  const tpl001 = checkTpl001(model);
   const checks = [
     checkIds(model),
     checkReferences(model),
@@ -213,7 +215,7 @@ export function checkInvariants(model: GridModel, conditions: LoadConditions = B
     checkOrphans(model, graph),
     checkCoordinates(model),
     loading.result,
-    loading.nMinus1,
+    tpl001Check(model, tpl001),
   ];
-  return { ok: checks.every((c) => c.ok), checks, max_loading_pct: loading.max };
+  return { ok: checks.every((c) => c.ok), checks, max_loading_pct: loading.max, tpl001 };
 }

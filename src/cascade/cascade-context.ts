@@ -3,6 +3,7 @@
  * topology, demand, emergency limits, where protection and switches sit, normal exposure
  * (customers below each asset) and weather hazard probabilities. Built once, shared by sweeps.
  */
+import { derateBranches } from '../model/branch-rating.ts';
 import type { GridModel } from '../model/grid-model.ts';
 import { customerDemandsKw } from '../model/load-model.ts';
 import type { OperatingConditions } from '../model/operating-conditions.ts';
@@ -36,7 +37,10 @@ export interface CascadeContext {
   sectionLimit_a: Float64Array;
   transformerLimit_kva: Float64Array;
   stxLimit_mva: Float64Array;
-  /** Transmission lines trip above their derated rateA (the standard DC cascade model). */
+  /**
+   * Transmission branches trip above their derated rateA (the standard DC cascade model): lines
+   * derated as conductors, autotransformers as transformers.
+   */
   lineLimit_mw: Float64Array;
   /** Weather (src/cascade/weather/): tree strike on sections, wind on poles, floodwater. */
   sectionHazard: Float64Array;
@@ -85,7 +89,11 @@ export function buildCascadeContext(model: GridModel, scenario: ScenarioSetting)
   const sectionLimit_a = Float64Array.from(t.line_sections.cols.rating_a, (a) => a * lf * e);
   const transformerLimit_kva = Float64Array.from(t.transformers.cols.kva, (k) => k * tf * e);
   const stxLimit_mva = Float64Array.from(t.substation_transformers.cols.rating_mva, (m) => m * tf * e);
-  const lineLimit_mw = Float64Array.from(t.transmission_lines.cols.rating_mva, (m) => m * lf);
+  const lineLimit_mw = derateBranches(
+    t.transmission_lines.cols.rating_mva,
+    t.transmission_lines.cols.kind,
+    temp,
+  );
 
   const hazards = weatherHazards(model, conditions);
   const { poleNodeStart, poleNodes } = nodesByPole(model);

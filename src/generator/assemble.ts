@@ -89,7 +89,11 @@ export function assembleModel(p: GeneratedParts): GridModel {
     });
   }
 
-  const transmission = assembleTransmission(p.transmission, subNames, { lon, lat, year });
+  const transmission = assembleTransmission(p.transmission, subNames, assets.stxSubstation, {
+    lon,
+    lat,
+    year,
+  });
 
   const stx = new TableBuilder(SUBSTATION_TRANSFORMERS, assets.stxSubstation.length);
   const unitNo = new Int32Array(nSub);
@@ -98,7 +102,7 @@ export function assembleModel(p: GeneratedParts): GridModel {
     stx.add(makeId('STX', k + 1, 4), {
       name: `${subNames[s]} T${unitNo[s]}`,
       substation: s,
-      bus_section: transmission.substationSection[s],
+      bus_section: transmission.transformerSection[k],
       rating_mva: assets.stxRating_mva[k],
       kv_high: TRANSMISSION_KV,
       kv_low: stxKvLow[k],

@@ -40,7 +40,6 @@ const TRUNK_MIN_AMPACITY_A = 450;
 export const POLE_TRANSFORMER_KVA = [25, 37.5, 50, 75, 100, 167];
 export const PAD_TRANSFORMER_KVA = [75, 150, 300, 500, 750, 1000, 1500, 2000, 2500, 3750, 5000];
 export const SUBSTATION_TRANSFORMER_MVA = [5, 7.5, 10, 15, 20, 25, 30, 40, 50, 60, 75, 100, 150];
-export const TRANSMISSION_LINE_MVA = [160, 240, 320, 400, 480, 640, 800, 960, 1200, 1600, 2000];
 export const FUSE_A = [25, 40, 65, 100, 140, 200];
 
 /** Smallest size in `sizes` (ascending) that is ≥ `needed`; beyond the list, whole multiples of the largest. */
@@ -79,18 +78,4 @@ export function chooseConductor(
 /** Transformer nameplate (kVA or MVA) for a design-peak load `peak` at `ambient_c` from a standard list. */
 export function chooseTransformerSize(sizes: readonly number[], peak: number, ambient_c: number): number {
   return smallestStandard(sizes, peak / (PEAK_PLANNING_LOADING * transformerRatingFactor(ambient_c)));
-}
-
-/**
- * Line rating (MVA) for a base-case flow of `design_mw` at `ambient_c`, large enough that the
- * worst single-contingency flow `contingency_mw` (N-1, as transmission planning requires) stays
- * within the derated rating.
- */
-export function chooseLineRating(design_mw: number, ambient_c: number, contingency_mw = 0): number {
-  const factor = lineRatingFactor(ambient_c);
-  const needed = Math.max(
-    Math.abs(design_mw) / (PLANNING_LOADING * factor),
-    Math.abs(contingency_mw) / factor,
-  );
-  return smallestStandard(TRANSMISSION_LINE_MVA, needed);
 }

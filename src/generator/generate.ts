@@ -10,6 +10,7 @@ import { BASE_CASE } from '../model/operating-conditions.ts';
 import { assembleModel } from './assemble.ts';
 import { assignCriticalLoads } from './critical-loads.ts';
 import { transformerPeakLoads } from './design-peak-load.ts';
+import { designPeakDemand } from './design-peak-demand.ts';
 import { sizeDistribution } from './distribution-assets.ts';
 import { buildPrimaryNetwork, SUBSTATION_OFFSET_KM } from './feeder-network.ts';
 import { planFeeders, planTransformers } from './feeder-partition.ts';
@@ -99,15 +100,16 @@ export function generateGrid(options: GenerateOptions): GridModel {
   progress('transmission', 0.6);
   const subX = Float64Array.from(sites.i, (i) => lattice.x_km(i) + SUBSTATION_OFFSET_KM);
   const subY = Float64Array.from(sites.j, (j) => lattice.x_km(j) + SUBSTATION_OFFSET_KM);
-  const subLoad_mw = new Float64Array(cfg.substations);
-  for (let f = 0; f < feeders.count; f++)
-    subLoad_mw[feeders.substation[f]] += assets.feederDesign_kw[f] / 1000;
+  const transformerSubstation = Int32Array.from(transformers.feeder, (f) => feeders.substation[f]);
   const transmission = buildTransmission(
-    subX,
-    subY,
-    subLoad_mw,
-    cfg.generatingPlants,
-    R,
+    {
+      subX,
+      subY,
+      demand: designPeakDemand(transformerPeak_kw, transformerSubstation, cfg.substations),
+      plantCount: cfg.generatingPlants,
+      radius_km: R,
+      ehvBackbone: cfg.ehvBackbone,
+    },
     rng.fork('transmission'),
   );
 

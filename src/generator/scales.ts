@@ -18,6 +18,11 @@ export interface ScaleConfig {
   radius_km: number;
   /** Target pole count guides how much of the network is overhead. */
   poles: number;
+  /**
+   * A 345 kV backbone with 345/138 kV autotransformer hubs, as a ~20 GW metro system is built;
+   * smaller systems carry their plants' output on 138 kV alone.
+   */
+  ehvBackbone: boolean;
 }
 
 export const SCALES: Record<string, ScaleConfig> = {
@@ -33,6 +38,7 @@ export const SCALES: Record<string, ScaleConfig> = {
     generatingPlants: 3,
     radius_km: 3,
     poles: 600,
+    ehvBackbone: false,
   },
   city: {
     name: 'city',
@@ -46,6 +52,7 @@ export const SCALES: Record<string, ScaleConfig> = {
     generatingPlants: 6,
     radius_km: 16,
     poles: 10_300,
+    ehvBackbone: false,
   },
   metro: {
     name: 'metro',
@@ -59,6 +66,7 @@ export const SCALES: Record<string, ScaleConfig> = {
     generatingPlants: 16,
     radius_km: 34,
     poles: 62_000,
+    ehvBackbone: true,
   },
 };
 

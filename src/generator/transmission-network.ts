@@ -1,199 +1,210 @@
 /**
- * The 138 kV transmission network: a bus at every substation and generating plant, lines along
- * the relative-neighbourhood graph of the buses (sparse and meshed like real networks; every bus
- * gets at least two lines), plants dispatched in proportion to capacity, and line ratings sized
- * from a DC power flow of the base case and its single-line contingencies (N-1 secure).
+ * The transmission plan: generating plants made of units (generation-fleet.ts), a meshed 138 kV
+ * network over the substations, and — where the scale asks for it — a 345 kV backbone joining
+ * the plants and a set of hub substations, stepping down through 345/138 kV autotransformers.
+ * Corridors are bridge-free (transmission-corridors.ts) and every circuit and transformer is
+ * sized to TPL-001 P0 and P1 at the design peak (contingency-rating.ts).
  */
-import { Delaunay } from 'd3-delaunay';
-import { solveDcPowerFlow } from '../powerflow/dc-power-flow.ts';
-import { computeLodf } from '../powerflow/lodf.ts';
-import type { DcBranchData } from '../powerflow/make-bdc.ts';
-import { computePtdf } from '../powerflow/ptdf.ts';
-import { BASE_CASE } from '../model/operating-conditions.ts';
-import { chooseLineRating } from './equipment-ratings.ts';
+import { DESIGN_PEAK } from '../model/operating-conditions.ts';
+import { transformerRatingFactor } from '../model/thermal.ts';
+import { planRatings, type Corridor, type Hub, type RatingStudy } from './contingency-rating.ts';
+import type { DesignPeakDemand } from './design-peak-demand.ts';
+import { planGeneration, plantDispatch, type GenerationFleet } from './generation-fleet.ts';
 import type { Rng } from './rng.ts';
+import { chooseHubs, corridorEdges } from './transmission-corridors.ts';
+import {
+  AUTOTRANSFORMER_MVA,
+  EHV_KV,
+  HV_KV,
+  MIN_AUTOTRANSFORMERS_PER_HUB,
+  ROUTE_FACTOR,
+} from './transmission-equipment.ts';
 
-export const TRANSMISSION_KV = 138;
-export const BASE_MVA = 100;
-/** Per-km series reactance, resistance and charging of a 138 kV line, per unit on 100 MVA. */
-const X_PU_PER_KM = 0.0026;
-const R_PU_PER_KM = 0.00053;
-const B_PU_PER_KM = 0.00067;
-/** Lines follow rights of way, not straight lines. */
-const ROUTE_FACTOR = 1.2;
-/** Installed capacity over the base-case load: room for a heat wave, not for much more. */
-const CAPACITY_MARGIN = 1.35;
+export { BASE_MVA } from './transmission-equipment.ts';
+/** The voltage substations step down from (their transformers' high side). */
+export const TRANSMISSION_KV = HV_KV;
 
 export const BUS_PQ = 0;
 export const BUS_PV = 1;
 export const BUS_REF = 2;
 
+/** Where a hub's 345 kV yard stands relative to its 138 kV yard (km east), so both show on the map. */
+const EHV_YARD_OFFSET_KM = 0.06;
+
 export interface TransmissionPlan {
   busX: number[];
   busY: number[];
+  /** Substation of each bus (its 138 kV or 345 kV yard), −1 at a plant. */
   busSubstation: number[];
+  /** Plant of each bus, −1 at a substation. */
+  busPlant: number[];
+  busKv: number[];
   busKind: number[];
-  lineFrom: number[];
-  lineTo: number[];
-  lineLength_km: number[];
-  lineX_pu: number[];
-  lineR_pu: number[];
-  lineB_pu: number[];
-  lineRating_mva: number[];
-  lineFlow_mw: number[];
+  branchFrom: number[];
+  branchTo: number[];
+  branchKind: number[];
+  branchKv: number[];
+  /** Circuit number within its corridor (1-based; autotransformers: number at the hub). */
+  branchCircuit: number[];
+  branchStructure: number[];
+  branchLength_km: number[];
+  branchR_pu: number[];
+  branchX_pu: number[];
+  branchB_pu: number[];
+  branchRating_mva: number[];
+  /** Worst flow of each branch over P0 and P1 at the design peak, MW (what its rating covers). */
+  branchWorstFlow_mw: number[];
   plantBus: number[];
   plantFuel: number[];
-  plantPmax_mw: number[];
-  plantP_mw: number[];
+  unitPlant: number[];
+  unitPmax_mw: number[];
+  /** Dispatch at the design peak (DESIGN_PEAK's hour): every unit in proportion to its Pmax. */
+  unitP_mw: number[];
+  designPeak_mw: number;
 }
 
-const FUELS = [0, 0, 0, 1, 0, 2, 3, 0, 4, 0, 5];
-
-/** Edges of the relative-neighbourhood graph, taken from the Delaunay triangulation. */
-function neighbourhoodEdges(x: number[], y: number[]): [number, number][] {
-  const points = x.map((xi, i) => [xi, y[i]] as [number, number]);
-  const delaunay = Delaunay.from(points);
-  const n = x.length;
-  const adj: number[][] = Array.from({ length: n }, () => []);
-  for (let i = 0; i < n; i++) for (const j of delaunay.neighbors(i)) adj[i].push(j);
-  const d = (a: number, b: number) => Math.hypot(x[a] - x[b], y[a] - y[b]);
-  const keep: [number, number][] = [];
-  const degree = new Int32Array(n);
-  const have = new Set<string>();
-  for (let u = 0; u < n; u++) {
-    for (const v of adj[u]) {
-      if (v <= u) continue;
-      const duv = d(u, v);
-      const blocked = [...adj[u], ...adj[v]].some(
-        (w) => w !== u && w !== v && Math.max(d(u, w), d(v, w)) < duv,
-      );
-      if (!blocked) {
-        keep.push([u, v]);
-        have.add(`${u}-${v}`);
-        degree[u]++;
-        degree[v]++;
-      }
-    }
-  }
-  // No bus hangs on a single line: add its shortest missing Delaunay edge.
-  for (let u = 0; u < n; u++) {
-    if (degree[u] >= 2 || n < 3) continue;
-    const options = adj[u].filter((v) => !have.has(`${Math.min(u, v)}-${Math.max(u, v)}`));
-    options.sort((a, b) => d(u, a) - d(u, b) || a - b);
-    const v = options[0];
-    if (v === undefined) continue;
-    keep.push([Math.min(u, v), Math.max(u, v)]);
-    have.add(`${Math.min(u, v)}-${Math.max(u, v)}`);
-    degree[u]++;
-    degree[v]++;
-  }
-  return keep;
+export interface TransmissionInputs {
+  subX: Float64Array;
+  subY: Float64Array;
+  demand: DesignPeakDemand;
+  plantCount: number;
+  radius_km: number;
+  /** Build a 345 kV backbone with autotransformer hubs (plants then connect at 345 kV). */
+  ehvBackbone: boolean;
 }
 
 /**
- * Worst flow on each line after any single other line outage (LODF), ignoring outages that
- * island part of the network (radial taps): the N-1 flows the ratings must carry.
+ * Hubs needed so that, with one autotransformer out at every hub, the remaining largest units
+ * could still carry the whole design peak.
  */
-function worstContingencyFlows(branches: DcBranchData, slackBus: number, flow: Float64Array): Float64Array {
-  const lodf = computeLodf(computePtdf(branches, slackBus), branches);
-  const n = flow.length;
-  const worst = Float64Array.from(flow, Math.abs);
-  for (let k = 0; k < n; k++) {
-    if (lodf.islanding[k]) continue;
-    for (let l = 0; l < n; l++) {
-      if (l === k) continue;
-      const post = Math.abs(flow[l] + lodf.at(l, k) * flow[k]);
-      if (post > worst[l]) worst[l] = post;
-    }
-  }
-  return worst;
+export function hubCount(designPeak_mw: number, substations: number): number {
+  const perHub =
+    (MIN_AUTOTRANSFORMERS_PER_HUB - 1) *
+    AUTOTRANSFORMER_MVA[AUTOTRANSFORMER_MVA.length - 1] *
+    transformerRatingFactor(DESIGN_PEAK.temperature_c);
+  return Math.min(substations, Math.max(2, Math.ceil(designPeak_mw / perHub)));
 }
 
-export function buildTransmission(
-  substationX: Float64Array,
-  substationY: Float64Array,
-  substationLoad_mw: Float64Array,
-  plantCount: number,
-  radius_km: number,
-  rng: Rng,
-): TransmissionPlan {
-  const nSub = substationX.length;
-  const busX = Array.from(substationX);
-  const busY = Array.from(substationY);
-  const busSubstation = busX.map((_, i) => i);
-  const busKind = busX.map(() => BUS_PQ);
+/** Net injections at every bus per design hour, and after each plant's unit outage. */
+function injections(
+  fleet: GenerationFleet,
+  demand: DesignPeakDemand,
+  nBus: number,
+  plantBus: number[],
+): Pick<RatingStudy, 'injection_mw' | 'unitOutage_mw'> {
+  const at = (h: number, outUnit: number) => {
+    const p = new Float64Array(nBus);
+    demand.substation_mw[h].forEach((mw, s) => (p[s] -= mw));
+    plantDispatch(fleet, demand.total_mw[h], outUnit).forEach((mw, k) => (p[plantBus[k]] += mw));
+    return p;
+  };
+  const hours = demand.hours.map((_, h) => h);
+  // Every unit of a plant has the same size: one outage per plant covers them all.
+  const outages = plantBus.map((_, k) => fleet.unitPlant.indexOf(k)).filter((u) => u >= 0);
+  return {
+    injection_mw: hours.map((h) => at(h, -1)),
+    unitOutage_mw: outages.map((u) => hours.map((h) => at(h, u))),
+  };
+}
 
-  const totalLoad = substationLoad_mw.reduce((a, b) => a + b, 0);
-  const shares = Array.from({ length: plantCount }, () => rng.logNormal(1, 0.5));
-  const shareSum = shares.reduce((a, b) => a + b, 0);
-  const plantBus: number[] = [];
-  const plantFuel: number[] = [];
-  const plantPmax_mw: number[] = [];
-  const plantP_mw: number[] = [];
-  for (let k = 0; k < plantCount; k++) {
-    const angle = (2 * Math.PI * k) / plantCount + rng.range(-0.3, 0.3);
-    const r = radius_km * rng.range(0.55, 0.9);
-    busX.push(r * Math.cos(angle));
-    busY.push(r * Math.sin(angle));
-    busSubstation.push(-1);
-    busKind.push(BUS_PV);
-    plantBus.push(busX.length - 1);
-    plantFuel.push(FUELS[k % FUELS.length]);
-    const pmax = Math.round((CAPACITY_MARGIN * totalLoad * shares[k]) / shareSum);
-    plantPmax_mw.push(pmax);
+export function buildTransmission(inputs: TransmissionInputs, rng: Rng): TransmissionPlan {
+  const { subX, subY, demand } = inputs;
+  const nSub = subX.length;
+  const fleet = planGeneration(demand.peak_mw, inputs.plantCount, inputs.radius_km, rng);
+  const busX = Array.from(subX);
+  const busY = Array.from(subY);
+  const busSubstation = busX.map((_, s) => s);
+  const busPlant = busX.map(() => -1);
+  const busKv = busX.map(() => HV_KV);
+
+  const hubs: Hub[] = [];
+  if (inputs.ehvBackbone) {
+    const peakHour = demand.total_mw.indexOf(demand.peak_mw);
+    const hubSubs = chooseHubs(
+      subX,
+      subY,
+      demand.substation_mw[peakHour],
+      hubCount(demand.peak_mw, nSub),
+      rng,
+    );
+    for (const s of hubSubs) {
+      hubs.push({ ehvBus: busX.length, hvBus: s });
+      busX.push(subX[s] + EHV_YARD_OFFSET_KM);
+      busY.push(subY[s]);
+      busSubstation.push(s);
+      busPlant.push(-1);
+      busKv.push(EHV_KV);
+    }
   }
-  const capacity = plantPmax_mw.reduce((a, b) => a + b, 0);
-  for (let k = 0; k < plantCount; k++) plantP_mw.push((plantPmax_mw[k] * totalLoad) / capacity);
-  let slackPlant = 0;
-  for (let k = 1; k < plantCount; k++) if (plantPmax_mw[k] > plantPmax_mw[slackPlant]) slackPlant = k;
-  busKind[plantBus[slackPlant]] = BUS_REF;
+  const plantKv = inputs.ehvBackbone ? EHV_KV : HV_KV;
+  const plantBus = fleet.plantX.map((x, k) => {
+    busX.push(x);
+    busY.push(fleet.plantY[k]);
+    busSubstation.push(-1);
+    busPlant.push(k);
+    busKv.push(plantKv);
+    return busX.length - 1;
+  });
 
-  const edges = neighbourhoodEdges(busX, busY);
-  const lineFrom = edges.map((e) => e[0]);
-  const lineTo = edges.map((e) => e[1]);
-  const lineLength_km = edges.map(
-    ([a, b]) => ROUTE_FACTOR * Math.hypot(busX[a] - busX[b], busY[a] - busY[b]),
-  );
-  const lineX_pu = lineLength_km.map((l) => Math.max(1e-4, X_PU_PER_KM * l));
+  // Corridors of each voltage over the buses of that voltage.
+  const corridors: Corridor[] = [];
+  for (const kv of inputs.ehvBackbone ? [HV_KV, EHV_KV] : [HV_KV]) {
+    const at = busKv.flatMap((v, b) => (v === kv ? [b] : []));
+    for (const [a, b] of corridorEdges(
+      at.map((b) => busX[b]),
+      at.map((b) => busY[b]),
+    )) {
+      const from = at[a];
+      const to = at[b];
+      const length_km = ROUTE_FACTOR * Math.hypot(busX[from] - busX[to], busY[from] - busY[to]);
+      corridors.push({ from, to, kv, length_km });
+    }
+  }
 
   const nBus = busX.length;
-  const injection = new Float64Array(nBus);
-  for (let s = 0; s < nSub; s++) injection[s] -= substationLoad_mw[s];
-  for (let k = 0; k < plantCount; k++) injection[plantBus[k]] += plantP_mw[k];
-  const branches = {
+  const plan = planRatings({
     nBus,
-    branchFrom: Int32Array.from(lineFrom),
-    branchTo: Int32Array.from(lineTo),
-    x_pu: Float64Array.from(lineX_pu),
-    tap: new Float64Array(edges.length),
-    shift_deg: new Float64Array(edges.length),
-    inService: new Uint8Array(edges.length).fill(1),
-  };
-  const slackBus = plantBus[slackPlant];
-  const flow = solveDcPowerFlow({
-    ...branches,
-    baseMva: BASE_MVA,
-    pInjection_mw: injection,
-    slackBus,
-  }).flow_mw;
-  const contingency = worstContingencyFlows(branches, slackBus, flow);
+    corridors,
+    hubs,
+    ...injections(fleet, demand, nBus, plantBus),
+    ambient_c: DESIGN_PEAK.temperature_c,
+  });
+  const br = plan.branches;
 
+  const busKind = busX.map(() => BUS_PQ);
+  for (const b of plantBus) busKind[b] = BUS_PV;
+  // The reference is the bus of the largest unit, as the cascade picks each island's slack.
+  let largest = 0;
+  fleet.unitPmax_mw.forEach((p, u) => p > fleet.unitPmax_mw[largest] && (largest = u));
+  busKind[plantBus[fleet.unitPlant[largest]]] = BUS_REF;
+
+  const designHour = demand.hours.indexOf(DESIGN_PEAK.hour);
+  const load = demand.total_mw[designHour >= 0 ? designHour : demand.total_mw.indexOf(demand.peak_mw)];
+  const capacity = fleet.unitPmax_mw.reduce((a, b) => a + b, 0);
   return {
     busX,
     busY,
     busSubstation,
+    busPlant,
+    busKv,
     busKind,
-    lineFrom,
-    lineTo,
-    lineLength_km,
-    lineX_pu,
-    lineR_pu: lineLength_km.map((l) => R_PU_PER_KM * l),
-    lineB_pu: lineLength_km.map((l) => B_PU_PER_KM * l),
-    lineRating_mva: Array.from(flow, (p, k) => chooseLineRating(p, BASE_CASE.temperature_c, contingency[k])),
-    lineFlow_mw: Array.from(flow),
+    branchFrom: br.from,
+    branchTo: br.to,
+    branchKind: br.kind,
+    branchKv: br.kv,
+    branchCircuit: br.circuit,
+    branchStructure: br.structure,
+    branchLength_km: br.length_km,
+    branchR_pu: br.r_pu,
+    branchX_pu: br.x_pu,
+    branchB_pu: br.b_pu,
+    branchRating_mva: br.rating_mva,
+    branchWorstFlow_mw: br.worstFlow_mw,
     plantBus,
-    plantFuel,
-    plantPmax_mw,
-    plantP_mw,
+    plantFuel: fleet.plantFuel,
+    unitPlant: fleet.unitPlant,
+    unitPmax_mw: fleet.unitPmax_mw,
+    unitP_mw: fleet.unitPmax_mw.map((p) => p * Math.min(1, load / capacity)),
+    designPeak_mw: demand.peak_mw,
   };
 }

@@ -11,7 +11,7 @@ export const BUSES = {
   name: 'buses',
   idPrefix: 'BUS',
   geometry: 'point',
-  doc: 'Transmission buses (one per substation high side, one per generating plant).',
+  doc: 'Transmission buses: a 138 kV bus per substation, a 345 kV yard at backbone hub substations, one per generating plant.',
   columns: {
     name: { kind: 'text' },
     kv: { kind: 'f64' },

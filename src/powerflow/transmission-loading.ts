@@ -2,11 +2,12 @@
  * Base-case transmission flows of a dataset: substation loads at their buses, generators
  * re-dispatched in proportion to capacity to meet them, a DC power flow of every island (each with
  * its own slack: the island's largest generator) in one factorization, with the network's
- * ordering and symbolic analysis kept across calls, and loading against derated line ratings.
+ * ordering and symbolic analysis kept across calls, and loading against derated branch ratings
+ * (lines and autotransformers each by their own derating).
  */
 import type { GridTables } from '../model/grid-model.ts';
 import type { LoadConditions } from '../model/load-model.ts';
-import { lineRatingFactor } from '../model/thermal.ts';
+import { derateBranches } from '../model/branch-rating.ts';
 import { DcPowerFlowWorkspace } from './dc-power-flow-islands.ts';
 import { findIslands } from './islands.ts';
 
@@ -90,9 +91,9 @@ export function computeTransmissionLoading(
   );
   const flow_mw = solved.flow_mw;
   for (let k = 0; k < nLine; k++) if (slack[label[line.from_bus[k]]] < 0) flow_mw[k] = 0;
-  const factor = lineRatingFactor(conditions.temperature_c);
+  const derated = derateBranches(line.rating_mva, line.kind, conditions.temperature_c);
   const loading_pct = Float64Array.from(flow_mw, (p, k) =>
-    line.rating_mva[k] > 0 ? (100 * Math.abs(p)) / (line.rating_mva[k] * factor) : 0,
+    derated[k] > 0 ? (100 * Math.abs(p)) / derated[k] : 0,
   );
   return {
     flow_mw,

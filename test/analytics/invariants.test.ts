@@ -1,6 +1,7 @@
 /** The invariant checks catch each kind of broken grid they exist for. */
 import { describe, expect, it } from 'vitest';
 import { checkInvariants } from '../../src/analytics/invariants.ts';
+import { checkTpl001 } from '../../src/analytics/tpl001-check.ts';
 import { generateGrid } from '../../src/generator/generate.ts';
 import type { GridModel } from '../../src/model/grid-model.ts';
 
@@ -62,13 +63,14 @@ describe('invariant checks', () => {
     expect(report.ok).toBe(false);
   });
 
-  it('catch a transmission network that is not N-1 secure', () => {
-    const m = generateGrid({ scale: 'city', seed: 2 });
-    expect(failing(m)).toEqual([]);
-    // Tighten every line to just above its base flow: some single outage must now overload another.
-    const lines = m.tables.transmission_lines.cols;
-    for (let k = 0; k < lines.rating_mva.length; k++)
-      lines.rating_mva[k] = Math.max(1, lines.rating_mva[k] * 0.55);
-    expect(failing(m)).toContain('transmission_n_minus_1');
+  it('catch transmission that is not TPL-001 P1 secure at the design peak', () => {
+    const m = fresh();
+    // Cut the rating of the branch the worst single contingency loads most: that outage overloads it.
+    const worst = checkTpl001(m).p1_worst!;
+    const l = m.tables.transmission_lines.ids.indexOf(worst.worst_branch!);
+    m.tables.transmission_lines.cols.rating_mva[l] *= (0.9 * worst.worst_loading_pct) / 100;
+    const check = checkInvariants(m).checks.find((c) => c.name === 'tpl001_p1')!;
+    expect(check.ok).toBe(false);
+    expect(check.detail).toContain(worst.worst_branch!);
   });
 });

@@ -12,15 +12,17 @@
  *   unserved and gives them no flow, as rundcpf does for type-4 buses.
  * - Generators in table order: PMAX = pmax_mw, PG dispatched as transmission-loading does (in
  *   proportion to Pmax to meet the island's load, at most Pmax).
- * - Branches in table order: R, X, B, TAP and SHIFT as the grid has them; RATE_A (and RATE_B,
- *   RATE_C: we model no separate emergency rating) = rating_mva × lineRatingFactor(temperature).
+ * - Branches in table order: R, X, B, TAP and SHIFT as the grid has them (an autotransformer is a
+ *   branch with TAP 1 on a per-unit system: its kind is only a label here); RATE_A (and RATE_B,
+ *   RATE_C: we model no separate emergency rating) = rating_mva derated for the temperature, lines
+ *   as conductors and autotransformers as transformers (derateBranches).
  *
  * The DC power flow of the case (runMatpowerDcPowerFlow) then gives computeTransmissionLoading's
  * flows, and its cascade (runMatpowerCascade) is the standard QSS DC cascade on the grid.
  */
 import type { GridMeta, GridTables } from '../../model/grid-model.ts';
 import { POWER_FACTOR, type LoadConditions } from '../../model/load-model.ts';
-import { lineRatingFactor } from '../../model/thermal.ts';
+import { derateBranches } from '../../model/branch-rating.ts';
 import { findIslands } from '../../powerflow/islands.ts';
 import { BUS_TYPE, type MatpowerCase } from './case-format.ts';
 import { buildCase, type CaseRows } from './case-builder.ts';
@@ -93,7 +95,7 @@ export function gridToMatpowerCase(
   for (let b = 0; b < nBus; b++) if (slack[label[b]] < 0) type[b] = BUS_TYPE.NONE;
   for (let isl = 0; isl < count; isl++) if (slack[isl] >= 0) type[gen.bus[slack[isl]]] = BUS_TYPE.REF;
 
-  const rateFactor = lineRatingFactor(conditions.temperature_c);
+  const rate_mw = derateBranches(line.rating_mva, line.kind, conditions.temperature_c);
   const rows: CaseRows = {
     name: caseName(model.meta),
     baseMva: model.meta.base_mva,
@@ -119,7 +121,7 @@ export function gridToMatpowerCase(
       return [gen.bus[g] + 1, pmax * share, 0, pmax, -pmax, 1, model.meta.base_mva, 1, pmax, gen.pmin_mw[g]];
     }),
     branch: Array.from({ length: lines.size }, (_, k) => {
-      const rate = line.rating_mva[k] * rateFactor;
+      const rate = rate_mw[k];
       return [
         line.from_bus[k] + 1,
         line.to_bus[k] + 1,

@@ -104,6 +104,16 @@ describe('gridToMatpowerCase', () => {
     [30, 0, 30].forEach((p, k) => expect(loading.flow_mw[k]).toBeCloseTo(p, 9));
   });
 
+  it('derates an autotransformer branch as a transformer; it stays a TAP-1 branch', () => {
+    const grid = fourBusGrid();
+    grid.tables.transmission_lines.cols.kind[1] = 1;
+    const mpc = gridToMatpowerCase(grid, [30, 60, 10], { hour: 16, temperature_c: 41 });
+    // 41 °C: lines sqrt((75 − 41) / 50) of 100 MVA; the autotransformer 1 − 0.01 · (41 − 30).
+    expect(mpc.branch.rate_a_mva[0]).toBeCloseTo(100 * Math.sqrt(34 / 50), 12);
+    expect(mpc.branch.rate_a_mva[1]).toBeCloseTo(89, 12);
+    expect(Array.from(mpc.branch.tap)).toEqual([1, 1, 1]);
+  });
+
   it('checks the substation loads it is given', () => {
     const grid = fourBusGrid();
     const conditions = { hour: 17, temperature_c: 25 };
