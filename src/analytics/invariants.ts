@@ -25,7 +25,16 @@ export interface InvariantReport {
 }
 
 /** References allowed to be -1 ("none"). */
-const OPTIONAL_REFS = new Set(['buses.substation', 'dist_nodes.pole', 'switches.section']);
+const OPTIONAL_REFS = new Set([
+  'buses.substation',
+  'bus_sections.substation',
+  'generators.bus_section',
+  'transmission_lines.from_section',
+  'transmission_lines.to_section',
+  'substation_transformers.bus_section',
+  'dist_nodes.pole',
+  'switches.section',
+]);
 
 function checkReferences(model: GridModel): CheckResult {
   const problems: string[] = [];

@@ -32,6 +32,8 @@ export interface CascadeResult {
   scenario: string;
   conditions: OperatingConditions;
   initial: string[];
+  /** Later contingencies (N-1-1), each failing once the cascade before it has settled. */
+  then: string[][];
   waves: CascadeWave[];
   customers_lost: number;
   critical_customers_lost: number;

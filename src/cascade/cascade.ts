@@ -30,6 +30,11 @@ export interface CascadeOptions {
   evaluator?: Evaluator;
   /** A state to reuse (reset first); default a new one. */
   state?: CascadeState;
+  /**
+   * Later contingencies: each stage fails once the cascade before it has settled (N-1-1: a
+   * second outage after the system has re-dispatched and every trip of the first has run).
+   */
+  then?: readonly AssetRef[][];
 }
 
 interface Pending {
@@ -42,6 +47,7 @@ interface Pending {
 /** Assets a cascade can start from or fail. */
 export const FAILABLE_TABLES: ReadonlySet<TableName> = new Set<TableName>([
   'buses',
+  'bus_sections',
   'substations',
   'generators',
   'transmission_lines',
@@ -64,7 +70,8 @@ export function runCascade(
   options: CascadeOptions = {},
 ): CascadeResult {
   const t = ctx.model.tables;
-  for (const ref of initial) {
+  const later = options.then ?? [];
+  for (const ref of [...initial, ...later.flat()]) {
     if (!FAILABLE_TABLES.has(ref.table))
       throw new Error(`cascade: ${t[ref.table].ids[ref.index]} (${ref.table}) cannot fail`);
   }
@@ -81,7 +88,12 @@ export function runCascade(
   let customersRestored = 0;
   let ev: Evaluation = baseline;
 
-  for (let w = 0; pending.length > 0 && w < (options.maxWaves ?? 30); w++) {
+  let stage = 0;
+  for (let w = 0; w < (options.maxWaves ?? 30); w++) {
+    if (pending.length === 0) {
+      if (stage >= later.length) break;
+      pending = later[stage++].map((ref) => ({ ref, cause: 'initial' }));
+    }
     const failed: FailedAsset[] = [];
     for (const p of pending) applyFailure(ctx, state, p, w, restoration, failed);
     ev = evaluate(state);
@@ -132,6 +144,7 @@ export function runCascade(
     scenario: ctx.scenario.name,
     conditions: ctx.conditions,
     initial: initial.map((r) => t[r.table].ids[r.index]),
+    then: later.map((refs) => refs.map((r) => t[r.table].ids[r.index])),
     waves,
     customers_lost: last?.customers_out ?? 0,
     critical_customers_lost: baseline.criticalServed - ev.criticalServed,
@@ -199,6 +212,14 @@ function exposure(ctx: CascadeContext, ref: AssetRef): number {
       key.forEach((k, f) => k === ref.index && (n += ctx.nodeCustomers[t.feeders.cols.head_node[f]]));
       return n;
     }
+    case 'bus_sections': {
+      const onSection = t.substation_transformers.cols.bus_section;
+      let n = 0;
+      t.feeders.cols.substation_transformer.forEach(
+        (k, f) => onSection[k] === ref.index && (n += ctx.nodeCustomers[t.feeders.cols.head_node[f]]),
+      );
+      return n;
+    }
     case 'meters':
     case 'customers':
       return 1;
@@ -260,6 +281,16 @@ function applyFailure(
         (a, l) => (a === index || t.transmission_lines.cols.to_bus[l] === index) && state.lineOut(l),
       );
       t.substations.cols.bus.forEach((b, s) => b === index && state.substationOut(s));
+      break;
+    case 'bus_sections':
+      // A bus fault trips every breaker on the section: its lines, transformers and units.
+      t.transmission_lines.cols.from_section.forEach(
+        (a, l) => (a === index || t.transmission_lines.cols.to_section[l] === index) && state.lineOut(l),
+      );
+      t.substation_transformers.cols.bus_section.forEach(
+        (b, k) => b === index && state.substationTransformerOut(k),
+      );
+      t.generators.cols.bus_section.forEach((b, g) => b === index && state.generatorOut(g));
       break;
     case 'substations':
       state.substationOut(index);

@@ -14,12 +14,14 @@ import { SweepStore, type SweepAssetResult, type SweepRecord } from '../storage/
 import { FAILABLE_TABLES } from './cascade.ts';
 import { ConditionsError, type ConditionsInput } from '../model/operating-conditions.ts';
 import { scenarioWith, type ScenarioSetting } from './scenarios.ts';
-import type { PatientZero } from './sweep/sweep-batch.ts';
+import { contingencyItems, CONTINGENCY_KINDS, type ContingencyKind } from './contingencies.ts';
+import { CONTINGENCY_TABLE, type PatientZero, type SweepItem } from './sweep/sweep-batch.ts';
 import type { FromWorker, SweepWorkerData, ToWorker } from './sweep/sweep-worker.ts';
 
 /** Equipment swept by default: everything whose failure can cascade (not single meters or trees). */
 export const DEFAULT_SWEEP_TABLES: readonly TableName[] = [
   'buses',
+  'bus_sections',
   'generators',
   'transmission_lines',
   'substations',
@@ -40,6 +42,12 @@ export interface SweepSpec {
   tables?: readonly string[];
   /** Or exactly these asset ids. */
   assetIds?: readonly string[];
+  /**
+   * What each cascade starts from (default single): each asset alone; each line with the other
+   * circuits on its towers (common_mode); every pair at once (n-2); every ordered pair, the
+   * second after the first has settled (n-1-1).
+   */
+  contingency?: ContingencyKind;
   restoration?: boolean;
   /** Worker threads (default: one per core). */
   workers?: number;
@@ -99,10 +107,40 @@ async function selectAssets(spec: SweepSpec) {
       selection = `tables=${tables.join(',')}`;
     }
     if (!refs.length) throw new SweepError('sweep: nothing to sweep (the selection is empty)');
-    return { grid_hash, refs, selection, setting };
+    const kind = spec.contingency ?? 'single';
+    if (!CONTINGENCY_KINDS.includes(kind))
+      throw new SweepError(
+        `sweep: contingency must be one of ${CONTINGENCY_KINDS.join(', ')}, got '${kind}'`,
+      );
+    if (kind === 'single') return { grid_hash, items: refs as SweepItem[], selection, setting };
+    const items = await contingencySweepItems(repo, kind, refs);
+    if (!items.length)
+      throw new SweepError(
+        `sweep: the selection has no ${kind} contingencies (e.g. no lines on shared structures)`,
+      );
+    return { grid_hash, items, selection: `${selection};contingency=${kind}`, setting };
   } finally {
     await repo.close();
   }
+}
+
+/** Multi-asset items, named by the stored ids (only the tables the selection uses are read). */
+async function contingencySweepItems(
+  repo: ReturnType<typeof openDataset>,
+  kind: ContingencyKind,
+  refs: PatientZero[],
+): Promise<SweepItem[]> {
+  const ids = new Map<TableName, string[]>();
+  for (const table of new Set(refs.map((r) => r.table))) ids.set(table, (await repo.readTable(table)).ids);
+  const structure = (await repo.readTable('transmission_lines')).cols.structure;
+  let list;
+  try {
+    list = contingencyItems({ id: (r) => ids.get(r.table)![r.index], structure }, kind, refs);
+  } catch (err) {
+    if (err instanceof RangeError) throw new SweepError(`sweep: ${err.message}`);
+    throw err;
+  }
+  return list.map((c, k) => ({ table: CONTINGENCY_TABLE, index: k, stages: c.stages, label: c.label }));
 }
 
 /** The preset and conditions a spec asks for; SweepError naming what is wrong. */
@@ -117,7 +155,7 @@ function sweepSetting(spec: SweepSpec): ScenarioSetting {
 
 /** Runs (or resumes) a sweep; resolves with its final record. */
 export async function runSweep(spec: SweepSpec): Promise<SweepRecord> {
-  const { grid_hash, refs, selection, setting } = await selectAssets(spec);
+  const { grid_hash, items, selection, setting } = await selectAssets(spec);
   const restoration = spec.restoration ?? true;
   const store = new SweepStore(spec.dataDir);
   try {
@@ -130,9 +168,9 @@ export async function runSweep(spec: SweepSpec): Promise<SweepRecord> {
     if (sweep?.status === 'complete') return sweep;
     if (sweep?.status === 'running' && sweep.pid !== process.pid)
       throw new SweepError(`sweep: sweep ${sweep.id} is already running in process ${sweep.pid}`);
-    sweep ??= store.create({ ...key, total: refs.length });
+    sweep ??= store.create({ ...key, total: items.length });
     const done = store.doneKeys(sweep.id);
-    const remaining = refs.filter((r) => !done.has(`${r.table}:${r.index}`));
+    const remaining = items.filter((r) => !done.has(`${r.table}:${r.index}`));
     const id = sweep.id;
     const elapsedBefore = sweep.elapsed_s;
     const t0 = performance.now();
@@ -150,10 +188,10 @@ export async function runSweep(spec: SweepSpec): Promise<SweepRecord> {
         sweep_id: id,
         status,
         done: stored,
-        total: refs.length,
+        total: items.length,
         elapsed_s: round(elapsed()),
         rate_per_s: rate === null ? null : round(rate),
-        eta_s: rate === null ? null : round((refs.length - stored) / rate),
+        eta_s: rate === null ? null : round((items.length - stored) / rate),
       });
     };
     report('loading');
@@ -193,7 +231,7 @@ function runOnWorkers(
   spec: SweepSpec,
   setting: ScenarioSetting,
   restoration: boolean,
-  refs: PatientZero[],
+  refs: SweepItem[],
   onResults: (results: SweepAssetResult[]) => void,
   onScenario: (scenario: { customers_lost: number; mw_shed: number }) => void,
 ): Promise<void> {

@@ -2,15 +2,12 @@
  * Assembles the generator's working arrays (local km) into the GridModel's tables (lon/lat,
  * ids, codes). Coordinates are rounded to 1e-7° (~1 cm), the precision the store keeps.
  */
-import { CODES } from '../model/codes.ts';
 import { quantizeDegrees, type LocalProjection } from '../model/geo.ts';
 import type { GridModel, GridTables } from '../model/grid-model.ts';
 import { makeId } from '../model/ids.ts';
 import {
-  BUSES,
   DIST_NODES,
   FEEDERS,
-  GENERATORS,
   LINE_SECTIONS,
   METERS,
   POLES,
@@ -19,10 +16,11 @@ import {
   SUBSTATIONS,
   SWITCHES,
   TRANSFORMERS,
-  TRANSMISSION_LINES,
 } from '../model/schema.ts';
 import { TableBuilder } from '../model/table.ts';
 import { assembleContext, type ContextParts } from './assemble-context.ts';
+import { assembleTransmission } from './assemble-transmission.ts';
+import { POLE_HEIGHTS_M, woodPoleClass } from './pole-classes.ts';
 import type { DistributionAssets } from './distribution-assets.ts';
 import type { FeederPlan, TransformerPlan } from './feeder-partition.ts';
 import type { PrimaryNetwork } from './feeder-network.ts';
@@ -78,20 +76,6 @@ export function assembleModel(p: GeneratedParts): GridModel {
     subNames.push(n === 1 ? `${base} Substation` : `${base} ${n} Substation`);
   }
 
-  const tx = p.transmission;
-  const buses = new TableBuilder(BUSES, tx.busX.length);
-  tx.busX.forEach((x, b) => {
-    const s = tx.busSubstation[b];
-    buses.add(makeId('BUS', b + 1, 4), {
-      name: s >= 0 ? `${subNames[s]} 138 kV` : `Plant ${b - nSub + 1} 138 kV`,
-      kv: TRANSMISSION_KV,
-      substation: s,
-      kind: tx.busKind[b],
-      lon: lon(x),
-      lat: lat(tx.busY[b]),
-    });
-  });
-
   const substations = new TableBuilder(SUBSTATIONS, nSub);
   for (let s = 0; s < nSub; s++) {
     substations.add(makeId('SUB', s + 1, 4), {
@@ -105,42 +89,7 @@ export function assembleModel(p: GeneratedParts): GridModel {
     });
   }
 
-  const generators = new TableBuilder(GENERATORS, tx.plantBus.length);
-  tx.plantBus.forEach((b, k) => {
-    generators.add(makeId('GEN', k + 1, 3), {
-      name: `Plant ${k + 1} (${CODES.fuel[tx.plantFuel[k]]})`,
-      bus: b,
-      fuel: tx.plantFuel[k],
-      p_mw: tx.plantP_mw[k],
-      pmin_mw: 0,
-      pmax_mw: tx.plantPmax_mw[k],
-      lon: lon(tx.busX[b]),
-      lat: lat(tx.busY[b]),
-    });
-  });
-
-  const lines = new TableBuilder(TRANSMISSION_LINES, tx.lineFrom.length);
-  tx.lineFrom.forEach((a, k) => {
-    const b = tx.lineTo[k];
-    lines.add(
-      makeId('TL', k + 1, 4),
-      {
-        name: `${a < nSub ? subNames[a] : `Plant ${a - nSub + 1}`} – ${b < nSub ? subNames[b] : `Plant ${b - nSub + 1}`}`,
-        from_bus: a,
-        to_bus: b,
-        kv: TRANSMISSION_KV,
-        r_pu: tx.lineR_pu[k],
-        x_pu: tx.lineX_pu[k],
-        b_pu: tx.lineB_pu[k],
-        rating_mva: tx.lineRating_mva[k],
-        tap: 1,
-        shift_deg: 0,
-        length_km: tx.lineLength_km[k],
-        install_year: year(1960, 2020),
-      },
-      [lon(tx.busX[a]), lat(tx.busY[a]), lon(tx.busX[b]), lat(tx.busY[b])],
-    );
-  });
+  const transmission = assembleTransmission(p.transmission, subNames, { lon, lat, year });
 
   const stx = new TableBuilder(SUBSTATION_TRANSFORMERS, assets.stxSubstation.length);
   const unitNo = new Int32Array(nSub);
@@ -149,6 +98,7 @@ export function assembleModel(p: GeneratedParts): GridModel {
     stx.add(makeId('STX', k + 1, 4), {
       name: `${subNames[s]} T${unitNo[s]}`,
       substation: s,
+      bus_section: transmission.substationSection[s],
       rating_mva: assets.stxRating_mva[k],
       kv_high: TRANSMISSION_KV,
       kv_low: stxKvLow[k],
@@ -233,10 +183,13 @@ export function assembleModel(p: GeneratedParts): GridModel {
 
   const poles = new TableBuilder(POLES, assets.poleCount);
   for (let k = 0; k < assets.poleCount; k++) {
+    const height_m = rng.pick(POLE_HEIGHTS_M);
+    const material = rng.chance(0.9) ? 0 : rng.chance(0.7) ? 2 : 1;
     poles.add(makeId('POLE', k + 1, 6), {
       feeder: assets.poleFeeder[k],
-      height_m: rng.pick([10.7, 12.2, 13.7, 15.2]),
-      material: rng.chance(0.9) ? 0 : rng.chance(0.7) ? 2 : 1,
+      height_m,
+      material,
+      class: material === 0 ? woodPoleClass(height_m) : 0,
       install_year: year(1955, 2024),
       lon: lon(assets.poleX[k]),
       lat: lat(assets.poleY[k]),
@@ -289,10 +242,11 @@ export function assembleModel(p: GeneratedParts): GridModel {
 
   const context = assembleContext(p, lon, lat);
   const tables: GridTables = {
-    buses: buses.finish(),
+    buses: transmission.buses,
     substations: substations.finish(),
-    generators: generators.finish(),
-    transmission_lines: lines.finish(),
+    bus_sections: transmission.busSections,
+    generators: transmission.generators,
+    transmission_lines: transmission.lines,
     substation_transformers: stx.finish(),
     feeders: feeders.finish(),
     dist_nodes: nodes.finish(),

@@ -4,6 +4,7 @@
  */
 export const CODES = {
   bus_kind: ['pq', 'pv', 'ref'],
+  branch_kind: ['line', 'autotransformer'],
   fuel: ['gas', 'coal', 'nuclear', 'wind', 'solar', 'other'],
   device_kind: ['breaker', 'recloser', 'fuse'],
   switch_kind: ['sectionalizer', 'tie'],

@@ -1,5 +1,6 @@
 /** The GridModel: every table of one dataset, plus its metadata. No I/O here. */
 import {
+  BUS_SECTIONS,
   BUSES,
   DIST_NODES,
   FEEDERS,
@@ -29,6 +30,7 @@ import type { Table, TableSpec } from './table.ts';
 export const TABLE_SPECS = [
   BUSES,
   SUBSTATIONS,
+  BUS_SECTIONS,
   GENERATORS,
   TRANSMISSION_LINES,
   SUBSTATION_TRANSFORMERS,

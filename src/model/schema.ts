@@ -36,6 +36,21 @@ export const SUBSTATIONS = {
   },
 } as const satisfies TableSpec;
 
+export const BUS_SECTIONS = {
+  name: 'bus_sections',
+  idPrefix: 'BSEC',
+  geometry: 'point',
+  doc: 'Sections of a transmission bus between its bus-tie breakers: a fault on one trips every line, transformer and unit it connects.',
+  columns: {
+    name: { kind: 'text' },
+    bus: { kind: 'i32', ref: 'buses' },
+    /** -1 at a plant switchyard. */
+    substation: { kind: 'i32', ref: 'substations' },
+    kv: { kind: 'f64' },
+    ...pointCols,
+  },
+} as const satisfies TableSpec;
+
 export const GENERATORS = {
   name: 'generators',
   idPrefix: 'GEN',
@@ -48,6 +63,8 @@ export const GENERATORS = {
     p_mw: { kind: 'f64' },
     pmin_mw: { kind: 'f64' },
     pmax_mw: { kind: 'f64' },
+    /** Bus section the unit connects to (-1 unknown). */
+    bus_section: { kind: 'i32', ref: 'bus_sections' },
     ...pointCols,
   },
 } as const satisfies TableSpec;
@@ -56,11 +73,20 @@ export const TRANSMISSION_LINES = {
   name: 'transmission_lines',
   idPrefix: 'TL',
   geometry: 'path',
-  doc: 'Transmission branches between buses, in per unit on the system MVA base.',
+  doc: 'Transmission branches between buses (lines and autotransformers), in per unit on the system MVA base.',
   columns: {
     name: { kind: 'text' },
+    kind: { kind: 'u8', codes: 'branch_kind' },
     from_bus: { kind: 'i32', ref: 'buses' },
     to_bus: { kind: 'i32', ref: 'buses' },
+    /** Bus sections the two ends connect to (-1 unknown). */
+    from_section: { kind: 'i32', ref: 'bus_sections' },
+    to_section: { kind: 'i32', ref: 'bus_sections' },
+    /**
+     * Lines with the same structure number (≥ 0) hang on the same towers (a double circuit) and
+     * can fail together; -1 for a line on towers of its own.
+     */
+    structure: { kind: 'i32' },
     kv: { kind: 'f64' },
     r_pu: { kind: 'f64' },
     x_pu: { kind: 'f64' },
@@ -82,6 +108,8 @@ export const SUBSTATION_TRANSFORMERS = {
   columns: {
     name: { kind: 'text' },
     substation: { kind: 'i32', ref: 'substations' },
+    /** High-side bus section it connects to (-1 unknown). */
+    bus_section: { kind: 'i32', ref: 'bus_sections' },
     rating_mva: { kind: 'f64' },
     kv_high: { kind: 'f64' },
     kv_low: { kind: 'f64' },
@@ -176,6 +204,8 @@ export const POLES = {
     feeder: { kind: 'i32', ref: 'feeders' },
     height_m: { kind: 'f32' },
     material: { kind: 'u8', codes: 'pole_material' },
+    /** ANSI O5.1 strength class of a wood pole, 1 (strongest) to 7; 0 when unknown or not wood. */
+    class: { kind: 'u8' },
     install_year: { kind: 'i32' },
     ...pointCols,
   },

@@ -54,6 +54,25 @@ describe('grid cascade: single failures', () => {
     expect(expected).toBeGreaterThan(0);
   });
 
+  it('a bus-section fault trips every line, transformer and unit on the section', () => {
+    const k = t.substations.cols.bus[3];
+    const section =
+      t.substation_transformers.cols.bus_section[t.substation_transformers.cols.substation.indexOf(3)];
+    expect(t.bus_sections.cols.bus[section]).toBe(k);
+    const r = runCascade(base, [{ table: 'bus_sections', index: section }], { restoration: false });
+    const failed = new Set(r.waves.flatMap((w) => w.failed.map((f) => f.id)));
+    expect(failed.has(t.bus_sections.ids[section])).toBe(true);
+    // Every feeder of a substation transformer on the section is lost with it, nothing more.
+    let expected = 0;
+    t.feeders.cols.substation_transformer.forEach((x, f) => {
+      if (t.substation_transformers.cols.bus_section[x] === section)
+        expected += base.nodeCustomers[t.feeders.cols.head_node[f]];
+    });
+    expect(expected).toBeGreaterThan(0);
+    expect(r.customers_lost).toBe(expected);
+    expect(r.waves[0].failed[0]).toMatchObject({ cause: 'initial', customers: expected });
+  });
+
   it('rejects assets that cannot fail', () => {
     expect(() => runCascade(base, [{ table: 'buildings', index: 0 }])).toThrow(/cannot fail/);
   });

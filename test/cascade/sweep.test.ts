@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCascadeContext } from '../../src/cascade/cascade-context.ts';
 import { runCascade } from '../../src/cascade/cascade.ts';
 import { scenario } from '../../src/cascade/scenarios.ts';
+import { reachesBeyondZone } from '../../src/cascade/protection-zone.ts';
 import { runSweep, SweepError, type SweepProgress } from '../../src/cascade/sweep.ts';
 import { generateGrid } from '../../src/generator/generate.ts';
 import { modelContentHash } from '../../src/model/hash.ts';
@@ -69,6 +70,7 @@ describe('sweep', () => {
         mw_shed: r.mw_shed,
         waves: r.waves.length,
         assets_failed: r.assets_failed,
+        beyond_zone: reachesBeyondZone(r) ? 1 : 0,
       });
     }
     // Ranked: customers lost never increases down the list.
@@ -170,6 +172,63 @@ describe('sweep', () => {
     expect(await runSweep(spec)).toMatchObject({ id: sweep.id, status: 'complete' });
   });
 
+  it('sweeps N-2 pairs and N-1-1 ordered pairs of the chosen assets as contingencies', async () => {
+    const ids = [t.transmission_lines.ids[0], t.transmission_lines.ids[1], t.substation_transformers.ids[2]];
+    const refs = [
+      { table: 'transmission_lines' as const, index: 0 },
+      { table: 'transmission_lines' as const, index: 1 },
+      { table: 'substation_transformers' as const, index: 2 },
+    ];
+    const ctx = buildCascadeContext(model, scenario('summer_peak'));
+    const pairs = await runSweep({
+      dataDir: dir,
+      scenario: 'summer_peak',
+      assetIds: ids,
+      contingency: 'n-2',
+      workers: 1,
+    });
+    expect(pairs).toMatchObject({ status: 'complete', total: 3 });
+    expect(pairs.selection).toMatch(/;contingency=n-2$/);
+    const pairRows = resultsOf(pairs.id).sort((a, b) => a.index - b.index);
+    expect(pairRows.map((r) => r.id)).toEqual([
+      `${ids[0]}+${ids[1]}`,
+      `${ids[0]}+${ids[2]}`,
+      `${ids[1]}+${ids[2]}`,
+    ]);
+    for (const row of pairRows) {
+      const [a, b] = row.id.split('+').map((id) => refs[ids.indexOf(id)]);
+      const r = runCascade(ctx, [a, b]);
+      expect(row).toMatchObject({
+        table: 'contingency',
+        customers_lost: r.customers_lost,
+        mw_shed: r.mw_shed,
+      });
+    }
+    const ordered = await runSweep({
+      dataDir: dir,
+      scenario: 'summer_peak',
+      assetIds: ids,
+      contingency: 'n-1-1',
+      workers: 2,
+    });
+    expect(ordered.total).toBe(6);
+    for (const row of resultsOf(ordered.id)) {
+      const [a, b] = row.id.split('>').map((id) => refs[ids.indexOf(id)]);
+      const r = runCascade(ctx, [a], { then: [[b]] });
+      expect(row, row.id).toMatchObject({ customers_lost: r.customers_lost, waves: r.waves.length });
+    }
+    // The sample grid has no lines on shared structures.
+    await expect(
+      runSweep({
+        dataDir: dir,
+        scenario: 'base',
+        tables: ['transmission_lines'],
+        contingency: 'common_mode',
+        workers: 1,
+      }),
+    ).rejects.toThrow(/no common_mode contingencies/);
+  });
+
   it('rejects what it cannot run, naming the problem', async () => {
     const bad = (spec: Partial<Parameters<typeof runSweep>[0]>) =>
       runSweep({ dataDir: dir, scenario: 'base', workers: 1, ...spec });
@@ -183,5 +242,6 @@ describe('sweep', () => {
     await expect(bad({ assetIds: [t.buildings.ids[0]] })).rejects.toThrow(/cannot fail/);
     await expect(bad({ scenario: 'tornado' })).rejects.toBeInstanceOf(SweepError);
     await expect(bad({ dataDir: path.join(dir, 'missing') })).rejects.toThrow(/missing/);
+    await expect(bad({ contingency: 'n-3' as never })).rejects.toThrow(/contingency must be one of single, /);
   });
 });

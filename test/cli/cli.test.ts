@@ -128,6 +128,26 @@ describe('flux CLI', () => {
     expect(text.stdout).toMatch(/35 °C at 17:00 on 2024-07-06, .*restoration after 4 h\)/);
   });
 
+  it('runs N-2 (several assets), N-1-1 (--then) and common-mode contingencies', () => {
+    const dir = join(work, 's');
+    const run = (...extra: string[]) => {
+      const r = flux('cascade', '--data', dir, '--json', ...extra);
+      expect(r.code, r.stderr).toBe(0);
+      return JSON.parse(r.stdout);
+    };
+    const n2 = run('--asset', 'TL-0001,TL-0002');
+    expect(n2.initial).toEqual(['TL-0001', 'TL-0002']);
+    const n11 = run('--asset', 'TL-0001', '--then', 'TL-0002');
+    expect(n11).toMatchObject({ initial: ['TL-0001'], then: [['TL-0002']] });
+    expect(n11.waves.flatMap((w: { failed: { id: string }[] }) => w.failed.map((f) => f.id))).toContain(
+      'TL-0002',
+    );
+    // Lines on towers of their own: common mode adds nothing.
+    expect(run('--asset', 'TL-0001', '--common-mode').initial).toEqual(['TL-0001']);
+    const text = flux('cascade', '--data', dir, '--asset', 'TL-0001', '--then', 'TL-0002');
+    expect(text.stdout).toMatch(/^cascade from TL-0001, then TL-0002 under 'base'/);
+  });
+
   it('names the condition field and its range when one is out of range', () => {
     const dir = join(work, 's');
     for (const [args, message] of [

@@ -134,27 +134,57 @@ describe('openDataset errors', () => {
 describe('schema migrations', () => {
   it('migrates an older dataset on open', async () => {
     const { dir, file } = await writtenDataset();
+    const next = MIGRATIONS.length + 1;
     const addNotes: Migration = {
-      version: 2,
+      version: next,
       name: 'notes',
       up: (db) => db.exec('CREATE TABLE notes (text TEXT)'),
     };
     const repo = openDataset(dir, { migrations: [...MIGRATIONS, addNotes] });
-    expect((await repo.readMeta()).schema_version).toBe(2);
+    expect((await repo.readMeta()).schema_version).toBe(next);
     expect((await repo.counts()).buses).toBe(12);
     await repo.close();
     withWritable(file, (db) =>
       expect(db.prepare("SELECT name FROM sqlite_master WHERE name = 'notes'").pluck().get()).toBe('notes'),
     );
-    // The code that only knows version 1 now refuses it.
+    // The code that does not know that version now refuses it.
     expect((await datasetError(() => openDataset(dir))).code).toBe('too_new');
   });
 
   it('checks that migrations are numbered without gaps', async () => {
     const { dir } = await writtenDataset();
-    const gap: Migration = { version: 3, name: 'gap', up: () => {} };
+    const n = MIGRATIONS.length;
+    const gap: Migration = { version: n + 2, name: 'gap', up: () => {} };
     expect(() => openDataset(dir, { migrations: [...MIGRATIONS, gap] })).toThrow(
-      'expected version 2, found 3',
+      `expected version ${n + 1}, found ${n + 2}`,
     );
+  });
+
+  it('brings a version-1 dataset up to bus sections, branch kinds, structures and pole classes', async () => {
+    const { dir, file } = await writtenDataset();
+    // Rebuild the version-1 layout: no bus_sections table, none of the columns migration 2 adds.
+    withWritable(file, (db) => {
+      db.exec('DROP TABLE bus_sections; DROP TABLE rtree_bus_sections;');
+      for (const [table, column] of [
+        ['transmission_lines', 'kind'],
+        ['transmission_lines', 'from_section'],
+        ['transmission_lines', 'to_section'],
+        ['transmission_lines', 'structure'],
+        ['substation_transformers', 'bus_section'],
+        ['generators', 'bus_section'],
+        ['poles', 'class'],
+      ])
+        db.exec(`ALTER TABLE ${table} DROP COLUMN ${column}`);
+      db.pragma('user_version = 1');
+    });
+    const repo = openDataset(dir);
+    const model = await repo.readModel();
+    await repo.close();
+    expect(model.tables.bus_sections.size).toBe(0);
+    expect([...model.tables.transmission_lines.cols.structure].every((v) => v === -1)).toBe(true);
+    expect([...model.tables.transmission_lines.cols.kind].every((v) => v === 0)).toBe(true);
+    expect([...model.tables.substation_transformers.cols.bus_section].every((v) => v === -1)).toBe(true);
+    expect([...model.tables.poles.cols.class].every((v) => v === 0)).toBe(true);
+    withWritable(file, (db) => expect(db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length));
   });
 });

@@ -19,6 +19,17 @@ export const CascadeRequest = Type.Object({
         .join('; '),
     },
   ),
+  then_asset_ids: Type.Optional(
+    Type.Array(Type.String({ pattern: ASSET_ID_PATTERN }), {
+      minItems: 1,
+      maxItems: 50,
+      description: 'N-1-1: assets that fail once the cascade of the first has settled',
+    }),
+  ),
+  common_mode: Type.Boolean({
+    default: false,
+    description: 'Fail each transmission line with the other circuits on its towers',
+  }),
   conditions: Type.Optional(ConditionsInput),
   restoration: Type.Boolean({ default: true, description: 'Fault isolation and tie transfers' }),
   stochastic_seed: Type.Optional(
@@ -40,6 +51,7 @@ export const CascadeResponse = Type.Object({
   scenario: Type.String(),
   conditions: Conditions,
   initial: Type.Array(Type.String()),
+  then: Type.Array(Type.Array(Type.String()), { description: 'Later stages (N-1-1)' }),
   waves: Type.Array(
     Type.Object({
       wave: Type.Integer(),

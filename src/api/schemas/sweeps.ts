@@ -1,6 +1,7 @@
 /** Schemas of /api/cascade/sweeps. */
 import { Type } from 'typebox';
 import { FAILABLE_TABLES } from '../../cascade/cascade.ts';
+import { CONTINGENCY_KINDS } from '../../cascade/contingencies.ts';
 import { DEFAULT_SWEEP_TABLES } from '../../cascade/sweep.ts';
 import { SCENARIOS } from '../../cascade/scenarios.ts';
 import { ASSET_ID_PATTERN } from '../../search/asset-locator.ts';
@@ -27,6 +28,14 @@ export const SweepRequest = Type.Object({
       maxItems: 100000,
       description: 'Or exactly these patient zeros',
     }),
+  ),
+  contingency: Type.Union(
+    CONTINGENCY_KINDS.map((k) => Type.Literal(k)),
+    {
+      default: 'single',
+      description:
+        'single: each asset alone; common_mode: each line with the other circuits on its towers; n-2: every pair at once; n-1-1: every ordered pair, the second after the first has settled',
+    },
   ),
   restoration: Type.Boolean({ default: true, description: 'Fault isolation and tie transfers' }),
   fresh: Type.Boolean({ default: false, description: 'Start over instead of resuming' }),
@@ -66,7 +75,7 @@ export const SweepResultsQuery = Type.Object({
     SWEEP_RESULT_ORDER.map((o) => Type.Literal(o)),
     { default: 'customers_lost' },
   ),
-  table: Type.Optional(TableName),
+  table: Type.Optional(Type.Union([TableName, Type.Literal('contingency')])),
   limit: Type.Integer({ minimum: 1, maximum: 10000, default: 100 }),
   offset: Type.Integer({ minimum: 0, default: 0 }),
 });
@@ -84,6 +93,10 @@ export const SweepResults = Type.Object({
       mw_shed: Type.Number(),
       waves: Type.Integer(),
       assets_failed: Type.Integer(),
+      beyond_zone: Type.Union([Type.Integer(), Type.Null()], {
+        description:
+          '1 when the cascade failed something by overload or load shedding beyond the protection zone of its initial failures (and beyond the weather alone)',
+      }),
     }),
   ),
 });

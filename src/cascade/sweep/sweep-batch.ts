@@ -1,6 +1,7 @@
 /**
- * The inner loop of a sweep: one cascade per patient zero, all on one context, with one state
- * and one incremental evaluator reused across runs (each run resets what the last one touched).
+ * The inner loop of a sweep: one cascade per item, all on one context, with one state and one
+ * incremental evaluator reused across runs (each run resets what the last one touched). An item
+ * is one patient zero, or a contingency of several assets in one or more stages.
  */
 import type { TableName } from '../../model/grid-model.ts';
 import type { SweepAssetResult } from '../../storage/sqlite/sweep-store.ts';
@@ -8,15 +9,31 @@ import type { CascadeContext } from '../cascade-context.ts';
 import { runCascade } from '../cascade.ts';
 import { CascadeState } from '../cascade-state.ts';
 import { IncrementalEvaluator } from '../incremental-evaluation.ts';
+import { beyondZoneFailures, reachesBeyondZone } from '../protection-zone.ts';
 
 export interface PatientZero {
   table: TableName;
   index: number;
 }
 
+/**
+ * What a sweep runs and stores: one asset (`table`, `index`), or a contingency (`table` is
+ * 'contingency', `index` its number in the sweep) with its stages and label.
+ */
+export interface SweepItem {
+  table: string;
+  index: number;
+  stages?: PatientZero[][];
+  label?: string;
+}
+
+export const CONTINGENCY_TABLE = 'contingency';
+
 export class SweepRunner {
   private readonly evaluator: IncrementalEvaluator;
   private readonly state: CascadeState;
+  /** What the conditions fail beyond protection with no patient zero (see protection-zone.ts). */
+  private baselineBeyond: Set<string> | undefined;
 
   constructor(
     private readonly ctx: CascadeContext,
@@ -28,32 +45,37 @@ export class SweepRunner {
 
   /** The scenario's cascade with no patient zero (the weather alone; nothing under 'base'). */
   scenarioOnly(): { customers_lost: number; mw_shed: number } {
-    const r = runCascade(this.ctx, [], {
-      evaluator: this.evaluator,
-      state: this.state,
-      restoration: this.restoration,
-    });
+    const r = this.cascade([]);
+    this.baselineBeyond = beyondZoneFailures(r);
     return { customers_lost: r.customers_lost, mw_shed: r.mw_shed };
   }
 
-  run(refs: readonly PatientZero[]): SweepAssetResult[] {
+  run(items: readonly SweepItem[]): SweepAssetResult[] {
+    if (!this.baselineBeyond) this.scenarioOnly();
     const t = this.ctx.model.tables;
-    return refs.map((ref) => {
-      const r = runCascade(this.ctx, [ref], {
-        evaluator: this.evaluator,
-        state: this.state,
-        restoration: this.restoration,
-      });
+    return items.map((item) => {
+      const stages = item.stages ?? [[{ table: item.table as TableName, index: item.index }]];
+      const r = this.cascade(stages[0], stages.slice(1));
       return {
-        table: ref.table,
-        index: ref.index,
-        id: t[ref.table].ids[ref.index],
+        table: item.table,
+        index: item.index,
+        id: item.label ?? t[item.table as TableName].ids[item.index],
         customers_lost: r.customers_lost,
         critical_customers_lost: r.critical_customers_lost,
         mw_shed: r.mw_shed,
         waves: r.waves.length,
         assets_failed: r.assets_failed,
+        beyond_zone: reachesBeyondZone(r, this.baselineBeyond) ? 1 : 0,
       };
+    });
+  }
+
+  private cascade(initial: PatientZero[], then: PatientZero[][] = []) {
+    return runCascade(this.ctx, initial, {
+      evaluator: this.evaluator,
+      state: this.state,
+      restoration: this.restoration,
+      then,
     });
   }
 }

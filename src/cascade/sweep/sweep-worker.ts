@@ -8,7 +8,7 @@ import { openDataset } from '../../storage/index.ts';
 import type { SweepAssetResult } from '../../storage/sqlite/sweep-store.ts';
 import { buildCascadeContext } from '../cascade-context.ts';
 import type { ScenarioSetting } from '../scenarios.ts';
-import { SweepRunner, type PatientZero } from './sweep-batch.ts';
+import { SweepRunner, type SweepItem } from './sweep-batch.ts';
 
 export interface SweepWorkerData {
   dataDir: string;
@@ -17,7 +17,7 @@ export interface SweepWorkerData {
   restoration: boolean;
 }
 
-export type ToWorker = { type: 'batch'; batch: number; refs: PatientZero[] } | { type: 'stop' };
+export type ToWorker = { type: 'batch'; batch: number; refs: SweepItem[] } | { type: 'stop' };
 export type FromWorker =
   | { type: 'ready'; scenario: { customers_lost: number; mw_shed: number } }
   | { type: 'results'; batch: number; results: SweepAssetResult[] }

@@ -15,12 +15,15 @@ import { runGridCascadeCommand } from './grid-cascade.ts';
 import { readCaseFlag } from './powerflow.ts';
 
 const usage = `usage: flux cascade --matpower FILE --outage-branch K[,K2,...] [--json]
-       flux cascade --data DIR --asset ID[,ID2,...] [--scenario NAME] [--conditions JSON]
-                    [condition flags] [--no-restoration] [--seed N] [--runs N] [--json]
+       flux cascade --data DIR --asset ID[,ID2,...] [--then ID[,...]] [--common-mode]
+                    [--scenario NAME] [--conditions JSON] [condition flags]
+                    [--no-restoration] [--seed N] [--runs N] [--json]
 
 With --data: fails the assets of the Flux dataset in DIR and follows the coupled cascade wave by
 wave (protection, fault isolation and tie transfers, DC power flow per transmission island,
 overload trips); --seed draws weather failures instead of the deterministic threshold.
+Several --asset ids fail together (N-2); --then fails more once the cascade has settled (N-1-1,
+after re-dispatch); --common-mode fails each line with the other circuits on its towers.
 --runs N runs N cascades with weather drawn with seeds S..S+N-1 (S = --seed, default 1) and
 prints the distribution of customers and MW lost, waves and failures, and the assets that fail
 most often; --asset may then be left out to see what the weather alone does.
@@ -87,6 +90,8 @@ export const cascadeCommand = {
       'outage-branch': { type: 'string' },
       data: { type: 'string' },
       asset: { type: 'string' },
+      then: { type: 'string' },
+      'common-mode': { type: 'boolean' },
       ...conditionFlagOptions,
       seed: { type: 'string' },
       runs: { type: 'string' },

@@ -1,6 +1,7 @@
 /** `flux cascade --data DIR --asset ID --scenario NAME`: the coupled T&D cascade on a stored grid. */
 import { buildCascadeContext } from '../../cascade/cascade-context.ts';
 import { FAILABLE_TABLES, runCascade } from '../../cascade/cascade.ts';
+import { withCommonMode } from '../../cascade/contingencies.ts';
 import type { CascadeResult } from '../../cascade/cascade-types.ts';
 import { describeConditions } from '../../model/operating-conditions.ts';
 import { runStochastic, type Distribution, type StochasticResult } from '../../cascade/stochastic.ts';
@@ -13,6 +14,8 @@ import { loadDataset } from './info.ts';
 export type GridCascadeFlags = Partial<Record<keyof typeof conditionFlagOptions, string>> & {
   data?: string;
   asset?: string;
+  then?: string;
+  'common-mode'?: boolean;
   seed?: string;
   runs?: string;
   'no-restoration'?: boolean;
@@ -20,8 +23,9 @@ export type GridCascadeFlags = Partial<Record<keyof typeof conditionFlagOptions,
 };
 
 function formatResult(r: CascadeResult): string {
+  const then = r.then.map((stage) => `, then ${stage.join(', ')}`).join('');
   const lines = [
-    `cascade from ${r.initial.join(', ')} under '${r.scenario}' (${describeConditions(r.conditions)})`,
+    `cascade from ${r.initial.join(', ')}${then} under '${r.scenario}' (${describeConditions(r.conditions)})`,
   ];
   for (const w of r.waves) {
     const causes = new Map<string, number>();
@@ -72,15 +76,21 @@ export async function runGridCascadeCommand(flags: GridCascadeFlags): Promise<nu
   const seed = flags.seed === undefined ? undefined : integerFlag('cascade', 'seed', flags.seed, 0);
   const { model } = await loadDataset(flags.data ?? process.env.FLUX_DATA ?? 'data');
   const locator = new AssetLocator(model);
-  const refs = (flags.asset ? flags.asset.split(',') : []).map((text) => {
-    const id = text.trim();
-    const ref = AssetLocator.isWellFormed(id) ? locator.locate(id) : undefined;
-    if (!ref) throw new CliError(`cascade: no asset '${id}' in the dataset`, 1);
-    if (!FAILABLE_TABLES.has(ref.table))
-      throw new CliError(`cascade: ${id} is a ${ref.table} row and cannot fail`);
-    return ref;
-  });
+  const locate = (list: string | undefined) => {
+    const refs = (list ? list.split(',') : []).map((text) => {
+      const id = text.trim();
+      const ref = AssetLocator.isWellFormed(id) ? locator.locate(id) : undefined;
+      if (!ref) throw new CliError(`cascade: no asset '${id}' in the dataset`, 1);
+      if (!FAILABLE_TABLES.has(ref.table))
+        throw new CliError(`cascade: ${id} is a ${ref.table} row and cannot fail`);
+      return ref;
+    });
+    return flags['common-mode'] ? withCommonMode(model, refs) : refs;
+  };
+  const refs = locate(flags.asset);
+  const then = flags.then ? [locate(flags.then)] : [];
   if (runs !== undefined) {
+    if (then.length) throw new CliError('cascade: --then is for one cascade, not with --runs');
     const result = await runStochastic(buildCascadeContext(model, setting), refs, {
       runs,
       seed: seed ?? 1,
@@ -92,6 +102,7 @@ export async function runGridCascadeCommand(flags: GridCascadeFlags): Promise<nu
   const result = runCascade(buildCascadeContext(model, setting), refs, {
     restoration: !flags['no-restoration'],
     stochasticSeed: seed,
+    then,
   });
   console.log(flags.json ? JSON.stringify(result) : formatResult(result));
   return 0;

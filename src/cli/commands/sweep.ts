@@ -1,5 +1,6 @@
 /** `flux sweep`: every asset of a dataset (or a chosen set) as patient zero, stored and ranked. */
 import { availableParallelism } from 'node:os';
+import type { ContingencyKind } from '../../cascade/contingencies.ts';
 import { DEFAULT_SWEEP_TABLES, runSweep, SweepError, type SweepProgress } from '../../cascade/sweep.ts';
 import { SweepStore, type SweepAssetResult } from '../../storage/sqlite/sweep-store.ts';
 import { DatasetError } from '../../storage/index.ts';
@@ -10,7 +11,8 @@ import { createProgress } from '../progress.ts';
 import { describeConditions } from '../../model/operating-conditions.ts';
 
 const usage = `usage: flux sweep [--data DIR] [--scenario NAME] [--conditions JSON] [condition flags]
-                  [--tables T1,T2,...] [--asset ID,...] [--workers N] [--no-restoration]
+                  [--tables T1,T2,...] [--asset ID,...] [--contingency KIND]
+                  [--workers N] [--no-restoration]
                   [--fresh] [--top N] [--json] [--quiet]
 
 Runs one cascade per patient zero — every row of the tables given (default:
@@ -20,16 +22,19 @@ waves, assets failed per patient zero) are stored batch by batch in DIR/sweeps.s
 interrupted sweep resumes where it stopped when run again with the same flags; a complete one
 is shown again without re-running unless --fresh. Prints the N assets whose loss costs most
 customers (default 10); --json prints {"sweep": {...}, "top": [...]}.
+--contingency single (default): each asset alone; common_mode: each line with the other
+circuits on its towers; n-2: every pair of the selection at once; n-1-1: every ordered pair,
+the second failing once the cascade of the first has settled.
 
 ${CONDITIONS_USAGE}`;
 
 function formatTop(top: SweepAssetResult[]): string[] {
-  const lines = ['rank  asset                        customers  critical       MW  waves  failed'];
+  const lines = ['rank  asset                        customers  critical       MW  waves  failed  beyond'];
   top.forEach((r, i) => {
     lines.push(
       `${String(i + 1).padStart(4)}  ${r.id.padEnd(27)} ${String(r.customers_lost).padStart(10)} ` +
         `${String(r.critical_customers_lost).padStart(9)} ${r.mw_shed.toFixed(2).padStart(8)} ` +
-        `${String(r.waves).padStart(6)} ${String(r.assets_failed).padStart(7)}`,
+        `${String(r.waves).padStart(6)} ${String(r.assets_failed).padStart(7)}  ${r.beyond_zone ? 'yes' : 'no'}`,
     );
   });
   return lines;
@@ -44,6 +49,7 @@ export const sweepCommand = {
       ...conditionFlagOptions,
       tables: { type: 'string' },
       asset: { type: 'string' },
+      contingency: { type: 'string' },
       workers: { type: 'string' },
       'no-restoration': { type: 'boolean' },
       fresh: { type: 'boolean' },
@@ -78,6 +84,7 @@ export const sweepCommand = {
         conditions: setting.conditions,
         tables: split(flags.tables),
         assetIds: split(flags.asset),
+        contingency: flags.contingency as ContingencyKind | undefined,
         restoration: !flags['no-restoration'],
         workers,
         fresh: flags.fresh,

@@ -1,7 +1,7 @@
 /**
  * Migration 1: the meta table and every model table from TABLE_SPECS, with R*Trees.
- * It reads the current TABLE_SPECS: once datasets are shared, a change to the specs must come
- * with a new migration (ALTER TABLE ...) and this one must keep producing the version-1 layout.
+ * It reads the current TABLE_SPECS, so a new dataset gets the latest layout here; a change to
+ * the specs comes with a later migration that adds only what an older dataset lacks (see 002).
  */
 import type Database from 'better-sqlite3';
 import { TABLE_SPECS } from '../../model/grid-model.ts';

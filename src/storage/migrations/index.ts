@@ -4,6 +4,7 @@
  */
 import type Database from 'better-sqlite3';
 import { initialMigration } from './001-initial.ts';
+import { busSectionsMigration } from './002-bus-sections-structures.ts';
 
 export interface Migration {
   /** 1, 2, 3, ... with no gaps. */
@@ -12,7 +13,7 @@ export interface Migration {
   up(db: Database.Database): void;
 }
 
-export const MIGRATIONS: readonly Migration[] = [initialMigration];
+export const MIGRATIONS: readonly Migration[] = [initialMigration, busSectionsMigration];
 
 /** The version a dataset written by this code has. */
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -49,6 +49,12 @@ export interface SweepAssetResult {
   mw_shed: number;
   waves: number;
   assets_failed: number;
+  /**
+   * 1 when the cascade failed something by overload or load shedding beyond what protection
+   * does to the initial failures (and beyond the conditions' own weather cascade); null for
+   * results stored before this was recorded.
+   */
+  beyond_zone: number | null;
 }
 
 export const SWEEP_RESULT_ORDER = ['customers_lost', 'mw_shed', 'waves', 'assets_failed'] as const;
@@ -84,6 +90,7 @@ CREATE TABLE IF NOT EXISTS sweep_results (
   mw_shed REAL NOT NULL,
   waves INTEGER NOT NULL,
   assets_failed INTEGER NOT NULL,
+  beyond_zone INTEGER,
   PRIMARY KEY (sweep_id, asset_table, asset_index)
 ) WITHOUT ROWID;
 `;
@@ -149,6 +156,11 @@ export class SweepStore {
         ['conditions', 'TEXT'],
       ])
         if (!columns.has(name)) this.db.exec(`ALTER TABLE sweeps ADD COLUMN ${name} ${type}`);
+      const resultColumns = (
+        this.db.prepare('PRAGMA table_info(sweep_results)').all() as { name: string }[]
+      ).map((c) => c.name);
+      if (!resultColumns.includes('beyond_zone'))
+        this.db.exec('ALTER TABLE sweep_results ADD COLUMN beyond_zone INTEGER');
     } catch (err) {
       throw new DatasetError(
         'invalid',
@@ -225,7 +237,10 @@ export class SweepStore {
 
   /** One batch of results and the new progress count, atomically. */
   record(id: number, results: SweepAssetResult[], elapsed_s: number): void {
-    const insert = this.db.prepare('INSERT OR REPLACE INTO sweep_results VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
+    const insert = this.db.prepare(
+      `INSERT OR REPLACE INTO sweep_results (sweep_id, asset_table, asset_index, asset_id, customers_lost,
+         critical_customers_lost, mw_shed, waves, assets_failed, beyond_zone) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
     this.db.transaction(() => {
       for (const r of results) {
         insert.run(
@@ -238,6 +253,7 @@ export class SweepStore {
           r.mw_shed,
           r.waves,
           r.assets_failed,
+          r.beyond_zone,
         );
       }
       this.db
@@ -285,7 +301,7 @@ export class SweepStore {
     return this.db
       .prepare(
         `SELECT asset_table AS "table", asset_index AS "index", asset_id AS id, customers_lost,
-                critical_customers_lost, mw_shed, waves, assets_failed
+                critical_customers_lost, mw_shed, waves, assets_failed, beyond_zone
            FROM sweep_results WHERE sweep_id = ? ${where}
           ORDER BY ${order} DESC, asset_table, asset_index LIMIT ? OFFSET ?`,
       )

@@ -9,6 +9,7 @@ import {
   WIND_FIELD_RANGES,
   type ConditionsInput,
 } from '../../../model/operating-conditions.ts';
+import { withCommonMode } from '../../../cascade/contingencies.ts';
 import { runStochastic } from '../../../cascade/stochastic.ts';
 import {
   CascadeRequest,
@@ -51,11 +52,16 @@ export const cascadeRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => {
-      const { asset_ids, scenario, conditions, restoration, stochastic_seed } = request.body;
-      const refs = patientZero(app, asset_ids);
-      return runCascade(contextFor(app, scenario, conditions), refs, {
+      const { asset_ids, then_asset_ids, common_mode, scenario, conditions, restoration, stochastic_seed } =
+        request.body;
+      const expand = (ids: readonly string[]) => {
+        const refs = patientZero(app, ids);
+        return common_mode ? withCommonMode(app.grid.model, refs) : refs;
+      };
+      return runCascade(contextFor(app, scenario, conditions), expand(asset_ids), {
         restoration,
         stochasticSeed: stochastic_seed,
+        then: then_asset_ids ? [expand(then_asset_ids)] : [],
       });
     },
   );

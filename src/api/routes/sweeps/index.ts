@@ -41,12 +41,13 @@ export const sweepRoutes: FastifyPluginAsyncTypebox<{ jobs?: SweepJobs }> = asyn
       },
     },
     async (request, reply) => {
-      const { scenario, conditions, tables, asset_ids, restoration, fresh } = request.body;
+      const { scenario, conditions, tables, asset_ids, contingency, restoration, fresh } = request.body;
       const sweep = await jobs().start({
         scenario,
         conditions,
         tables,
         assetIds: asset_ids,
+        contingency,
         restoration,
         fresh,
       });
