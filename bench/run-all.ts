@@ -4,6 +4,7 @@
  */
 import { runCascadeBench } from './cascade.ts';
 import { runCentralityBench } from './centrality.ts';
+import { runConditionsBench } from './conditions.ts';
 import { runGenerateBench } from './generate.ts';
 import { runPageLoadBench } from './page-load.ts';
 import { runSweepBench } from './sweep.ts';
@@ -16,6 +17,7 @@ const BENCHES: Record<string, (argv: string[]) => Promise<void>> = {
   centrality: runCentralityBench,
   cascade: runCascadeBench,
   sweep: runSweepBench,
+  conditions: runConditionsBench,
 };
 
 const [name, ...rest] = process.argv.slice(2);

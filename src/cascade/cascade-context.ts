@@ -11,8 +11,8 @@ import { coldLoadContext, type ColdLoadContext } from './cold-load.ts';
 import { buildDistributionGraph, type DistributionGraph } from '../topology/distribution-graph.ts';
 import { distributionAdjacency } from '../topology/energization.ts';
 import type { DistributionAdjacency } from '../topology/switched-network.ts';
-import { flood100yrMembership } from './flood-exposure.ts';
-import { floodFailureProbability, treeStrikeProbability, type ScenarioSetting } from './scenarios.ts';
+import type { ScenarioSetting } from './scenarios.ts';
+import { weatherHazards } from './weather/hazard.ts';
 
 export interface CascadeContext {
   model: GridModel;
@@ -41,10 +41,14 @@ export interface CascadeContext {
   stxLimit_mva: Float64Array;
   /** Transmission lines trip above their derated rateA (the standard DC cascade model). */
   lineLimit_mw: Float64Array;
-  /** Weather: per-section tree-strike and per-asset flood failure probabilities. */
+  /** Weather (src/cascade/weather/): tree strike on sections, wind on poles, floodwater. */
   sectionHazard: Float64Array;
+  poleHazard: Float64Array;
   transformerHazard: Float64Array;
   substationHazard: Float64Array;
+  /** Distribution nodes on each pole: pole p holds poleNodes[poleNodeStart[p] .. poleNodeStart[p+1]). */
+  poleNodeStart: Int32Array;
+  poleNodes: Int32Array;
 }
 
 export function buildCascadeContext(model: GridModel, scenario: ScenarioSetting): CascadeContext {
@@ -86,23 +90,8 @@ export function buildCascadeContext(model: GridModel, scenario: ScenarioSetting)
   const stxLimit_mva = Float64Array.from(t.substation_transformers.cols.rating_mva, (m) => m * tf * e);
   const lineLimit_mw = Float64Array.from(t.transmission_lines.cols.rating_mva, (m) => m * lf);
 
-  // Weather hazards: trees on overhead sections; floodwater on ground-mounted equipment.
-  const sectionHazard = new Float64Array(t.line_sections.size);
-  const tr = t.trees.cols;
-  for (let k = 0; k < t.trees.size; k++) {
-    const s = tr.section[k];
-    if (s < 0 || !t.line_sections.cols.overhead[s]) continue;
-    const p = treeStrikeProbability(tr.height_m[k], tr.clearance_m[k], conditions.wind_gust_ms);
-    sectionHazard[s] = 1 - (1 - sectionHazard[s]) * (1 - p);
-  }
-  const flooding = conditions.flood_depth_m > 0;
-  const inFlood = flood100yrMembership(model, flooding);
-  const transformerHazard = Float64Array.from(t.transformers.cols.mount, (mount, x) =>
-    floodFailureProbability(inFlood.transformers[x] === 1, flooding, mount === 1),
-  );
-  const substationHazard = Float64Array.from(inFlood.substations, (inside) =>
-    floodFailureProbability(inside === 1, flooding, true),
-  );
+  const hazards = weatherHazards(model, conditions);
+  const { poleNodeStart, poleNodes } = nodesByPole(model);
   return {
     model,
     scenario,
@@ -121,8 +110,23 @@ export function buildCascadeContext(model: GridModel, scenario: ScenarioSetting)
     transformerLimit_kva,
     stxLimit_mva,
     lineLimit_mw,
-    sectionHazard,
-    transformerHazard,
-    substationHazard,
+    sectionHazard: hazards.section,
+    poleHazard: hazards.pole,
+    transformerHazard: hazards.transformer,
+    substationHazard: hazards.substation,
+    poleNodeStart,
+    poleNodes,
   };
+}
+
+/** Nodes grouped by the pole they stand on (a failed pole faults the sections into them). */
+function nodesByPole(model: GridModel): { poleNodeStart: Int32Array; poleNodes: Int32Array } {
+  const pole = model.tables.dist_nodes.cols.pole;
+  const poleNodeStart = new Int32Array(model.tables.poles.size + 1);
+  for (let n = 0; n < pole.length; n++) if (pole[n] >= 0) poleNodeStart[pole[n] + 1]++;
+  for (let p = 0; p < model.tables.poles.size; p++) poleNodeStart[p + 1] += poleNodeStart[p];
+  const fill = poleNodeStart.slice(0, -1);
+  const poleNodes = new Int32Array(poleNodeStart[poleNodeStart.length - 1]);
+  for (let n = 0; n < pole.length; n++) if (pole[n] >= 0) poleNodes[fill[pole[n]]++] = n;
+  return { poleNodeStart, poleNodes };
 }

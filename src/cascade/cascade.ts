@@ -1,6 +1,7 @@
 /**
  * The cascade wave loop on a Flux grid, transmission and distribution coupled. Wave 0 fails the
- * patient zero (and, under a weather scenario, what the weather fails). In every wave: failures
+ * patient zero and what the conditions fail on their own (equipment already above its trip
+ * limit, and what the weather brings down). In every wave: failures
  * apply (faults are cleared by the nearest upstream protective device and isolated at the nearest
  * switching points), de-energized healthy parts are picked up through ties with headroom,
  * re-energized customers draw their cold-load demand (cold-load.ts), substation demand feeds a DC power flow per transmission island (islands short of generation
@@ -12,7 +13,13 @@ import { Rng } from '../generator/rng.ts';
 import type { AssetRef } from '../search/asset-locator.ts';
 import type { CascadeContext } from './cascade-context.ts';
 import type { CascadeResult, CascadeWave, FailedAsset, FailureCause } from './cascade-types.ts';
-import { findOverloads, fullEvaluator, type Evaluation, type Evaluator } from './cascade-evaluation.ts';
+import {
+  evaluate as evaluateFully,
+  findOverloads,
+  fullEvaluator,
+  type Evaluation,
+  type Evaluator,
+} from './cascade-evaluation.ts';
 import { CascadeState } from './cascade-state.ts';
 import { Pickup, pickupExcessKw } from './cold-load.ts';
 import { clearFault, reclosedNodes } from './protection.ts';
@@ -82,7 +89,7 @@ export function runCascade(
   const evaluate = (s: CascadeState) => evaluator.evaluate(s);
   const baseline = evaluate(state);
   let pending: Pending[] = initial.map((ref) => ({ ref, cause: 'initial' }));
-  pending.push(...weatherFailures(ctx, options.stochasticSeed));
+  pending.push(...conditionsOverloads(ctx), ...weatherFailures(ctx, options.stochasticSeed));
   const waves: CascadeWave[] = [];
   const tiesClosed: string[] = [];
   let customersRestored = 0;
@@ -162,6 +169,28 @@ export function runCascade(
 // `|| 0` turns −0 (a tiny negative rounded) into 0, as stored results have it.
 const round = (v: number) => Math.round(v * 1000) / 1000 || 0;
 
+const normalOverloads = new WeakMap<CascadeContext, Pending[]>();
+
+/**
+ * Equipment already above its trip limit before anything fails (load and heat beyond what the
+ * grid was planned for): it trips in wave 0 whatever the patient zero, as part of what the
+ * conditions do on their own. Found by a full evaluation of the normal state, once per context,
+ * so sweeps (which evaluate incrementally) see the same list.
+ */
+function conditionsOverloads(ctx: CascadeContext): Pending[] {
+  let list = normalOverloads.get(ctx);
+  if (!list) {
+    const state = new CascadeState(ctx.model);
+    list = findOverloads(ctx, state, evaluateFully(ctx, state)).map((o) => ({
+      ref: { table: o.table, index: o.index },
+      cause: 'overload' as const,
+      loading_pct: round(o.loading_pct),
+    }));
+    normalOverloads.set(ctx, list);
+  }
+  return list;
+}
+
 const deterministicWeather = new WeakMap<CascadeContext, Pending[]>();
 
 /** Weather failures at the start: drawn with the seed, or every asset at p ≥ the threshold. */
@@ -186,6 +215,7 @@ function drawWeather(ctx: CascadeContext, seed?: number): Pending[] {
     }
   };
   draw('line_sections', ctx.sectionHazard);
+  draw('poles', ctx.poleHazard);
   draw('transformers', ctx.transformerHazard);
   draw('substations', ctx.substationHazard);
   return out;
@@ -218,6 +248,12 @@ function exposure(ctx: CascadeContext, ref: AssetRef): number {
       t.feeders.cols.substation_transformer.forEach(
         (k, f) => onSection[k] === ref.index && (n += ctx.nodeCustomers[t.feeders.cols.head_node[f]]),
       );
+      return n;
+    }
+    case 'poles': {
+      let n = 0;
+      for (let k = ctx.poleNodeStart[ref.index]; k < ctx.poleNodeStart[ref.index + 1]; k++)
+        n += ctx.nodeCustomers[ctx.poleNodes[k]];
       return n;
     }
     case 'meters':
@@ -308,7 +344,8 @@ function applyFailure(
       fault(ctx.graph.upstreamSection[index]);
       break;
     case 'poles':
-      t.dist_nodes.cols.pole.forEach((pole, n) => pole === index && fault(ctx.graph.upstreamSection[n]));
+      for (let k = ctx.poleNodeStart[index]; k < ctx.poleNodeStart[index + 1]; k++)
+        fault(ctx.graph.upstreamSection[ctx.poleNodes[k]]);
       break;
     case 'protective_devices':
       fault(t.protective_devices.cols.section[index]);

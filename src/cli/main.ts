@@ -6,6 +6,7 @@ import { infoCommand } from './commands/info.ts';
 import { powerflowCommand } from './commands/powerflow.ts';
 import { serveCommand } from './commands/serve.ts';
 import { startCommand } from './commands/start.ts';
+import { statsCommand } from './commands/stats.ts';
 import { sweepCommand } from './commands/sweep.ts';
 
 interface Command {
@@ -20,6 +21,7 @@ const COMMANDS: Record<string, Command> = {
   powerflow: powerflowCommand,
   cascade: cascadeCommand,
   sweep: sweepCommand,
+  stats: statsCommand,
   serve: serveCommand,
   start: startCommand,
 };

@@ -348,10 +348,14 @@ describe('cascade scenarios', () => {
       'base',
       'summer_peak',
       'storm',
+      'derecho',
       'hurricane',
     ]);
     const hurricane = body.scenarios.find((s: { name: string }) => s.name === 'hurricane');
-    expect(hurricane).toMatchObject({ title: 'Hurricane', conditions: { flood_depth_m: 1 } });
+    expect(hurricane).toMatchObject({
+      title: 'Hurricane Beryl (8 July 2024)',
+      conditions: { wind_gust_ms: 40, wind_field: { kind: 'hurricane', width_km: 30 } },
+    });
     expect(body.ranges.load_factor).toMatchObject({ min: 0.2, max: 2 });
     expect(body.ranges['wind_field.cells']).toMatchObject({ min: 1, integer: true });
   });

@@ -5,7 +5,10 @@ import { runCascade } from '../../src/cascade/cascade.ts';
 import { evaluate } from '../../src/cascade/cascade-evaluation.ts';
 import { CascadeState } from '../../src/cascade/cascade-state.ts';
 import { clearingDevice } from '../../src/cascade/protection.ts';
-import { scenario, treeStrikeProbability } from '../../src/cascade/scenarios.ts';
+import { beyondZoneFailures, reachesBeyondZone } from '../../src/cascade/protection-zone.ts';
+import { scenario, scenarioWith } from '../../src/cascade/scenarios.ts';
+import { treeStrikeProbability } from '../../src/cascade/weather/fragility.ts';
+import { EMERGENCY_RATING_FACTOR } from '../../src/model/thermal.ts';
 import { generateGrid } from '../../src/generator/generate.ts';
 import { Rng } from '../../src/generator/rng.ts';
 
@@ -78,6 +81,27 @@ describe('grid cascade: single failures', () => {
   });
 });
 
+describe('grid cascade: conditions beyond the design', () => {
+  it('trips what is already above its limit in wave 0, whatever the patient zero, as the conditions own', () => {
+    const hot = buildCascadeContext(
+      model,
+      scenarioWith('summer_peak', { load_factor: 1.35, temperature_c: 45 }),
+    );
+    const alone = runCascade(hot, []);
+    const own = alone.waves[0].failed.filter((f) => f.cause === 'overload');
+    expect(own.length).toBeGreaterThan(0);
+    for (const f of own) expect(f.loading_pct).toBeGreaterThan(100 * EMERGENCY_RATING_FACTOR);
+    const baseline = beyondZoneFailures(alone);
+    const r = runCascade(hot, [{ table: 'transformers', index: 17 }]);
+    expect(r.waves[0].failed.filter((f) => f.cause === 'overload').map((f) => f.id)).toEqual(
+      own.map((f) => f.id),
+    );
+    // The transformer's own cascade adds nothing beyond its zone to what the conditions do.
+    expect(reachesBeyondZone(r, baseline)).toBe(false);
+    expect(reachesBeyondZone(r)).toBe(true);
+  });
+});
+
 describe('grid cascade: properties', () => {
   it('is deterministic', () => {
     const a = runCascade(base, [{ table: 'substations', index: 1 }]);
@@ -128,17 +152,32 @@ describe('grid cascade: properties', () => {
 
 describe('grid cascade: weather', () => {
   it('tree strikes need a tree that reaches the line, and grow with wind', () => {
-    expect(treeStrikeProbability(8, 10, 40)).toBe(0);
-    expect(treeStrikeProbability(20, 3, 20)).toBeLessThan(treeStrikeProbability(20, 3, 35));
+    expect(treeStrikeProbability(8, 10, 10, 40)).toBe(0);
+    expect(treeStrikeProbability(20, 3, 10, 20)).toBeLessThan(treeStrikeProbability(20, 3, 10, 35));
   });
 
-  it('a storm fails exactly the sections at or above the deterministic threshold', () => {
-    const storm = buildCascadeContext(model, scenario('hurricane'));
+  it('a storm fails exactly the assets at or above the deterministic threshold', () => {
+    // Beryl's shape with 60 m/s gusts and a metre of floodwater: every kind of hazard reaches 0.5.
+    const storm = buildCascadeContext(
+      model,
+      scenarioWith('hurricane', { wind_sustained_ms: 45, wind_gust_ms: 60, flood_depth_m: 1 }),
+    );
     const r = runCascade(storm, [{ table: 'meters', index: 0 }]);
-    const weather = r.waves[0].failed.filter((f) => f.cause === 'weather' && f.table === 'line_sections');
-    const expected = Array.from(storm.sectionHazard).filter((p) => p >= 0.5).length;
-    expect(weather).toHaveLength(expected);
-    expect(expected).toBeGreaterThan(0);
+    const hazards = {
+      line_sections: storm.sectionHazard,
+      poles: storm.poleHazard,
+      transformers: storm.transformerHazard,
+      substations: storm.substationHazard,
+    };
+    let total = 0;
+    for (const [table, hazard] of Object.entries(hazards)) {
+      const weather = r.waves[0].failed.filter((f) => f.cause === 'weather' && f.table === table);
+      const expected = Array.from(hazard).filter((p) => p >= 0.5).length;
+      expect(weather).toHaveLength(expected);
+      total += expected;
+    }
+    expect(storm.poleHazard.some((p) => p >= 0.5)).toBe(true);
+    expect(total).toBeGreaterThan(0);
   });
 
   it('stochastic runs repeat for a seed and vary across seeds', () => {

@@ -50,7 +50,7 @@ describe('stochastic cascades', () => {
     const r = await runStochastic(storm, [], { runs, seed: 1, restoration: false });
     let expected = 0;
     let variance = 0;
-    for (const h of [storm.sectionHazard, storm.transformerHazard, storm.substationHazard])
+    for (const h of [storm.sectionHazard, storm.poleHazard, storm.transformerHazard, storm.substationHazard])
       for (const p of h) {
         expected += p;
         variance += p * (1 - p);

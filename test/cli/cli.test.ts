@@ -148,6 +148,56 @@ describe('flux CLI', () => {
     expect(text.stdout).toMatch(/^cascade from TL-0001, then TL-0002 under 'base'/);
   });
 
+  it('prints cascade statistics over a grid of conditions', () => {
+    const dir = join(work, 's');
+    const r = flux(
+      'stats',
+      '--data',
+      dir,
+      '--sample',
+      '25',
+      '--load-factors',
+      '1,1.3',
+      '--temperatures',
+      '45',
+      '--gusts',
+      '0',
+      '--json',
+      '--workers',
+      '1',
+    );
+    expect(r.code, r.stderr).toBe(0);
+    const result = JSON.parse(r.stdout);
+    expect(result).toMatchObject({ sample: 25, seed: 1 });
+    expect(
+      result.points.map((p: { conditions: { load_factor: number } }) => p.conditions.load_factor),
+    ).toEqual([1, 1.3]);
+    for (const p of result.points) expect(p.beyond_zone_share).toBeGreaterThanOrEqual(0);
+    const text = flux(
+      'stats',
+      '--data',
+      dir,
+      '--sample',
+      '10',
+      '--load-factors',
+      '1',
+      '--temperatures',
+      '35',
+      '--gusts',
+      '0',
+      '--quiet',
+      '--workers',
+      '1',
+    );
+    expect(text.stdout).toMatch(/10 patient zeros \(seed 1\)/);
+    expect(text.stdout).toMatch(/^ 1\.00 {4}35 {5}0 /m);
+    const bad = flux('stats', '--data', dir, '--load-factors', '1,x');
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/--load-factors must be numbers separated by commas/);
+    const range = flux('stats', '--data', dir, '--temperatures', '80');
+    expect(range.stderr).toMatch(/temperature_c must be a number from -20 to 50/);
+  });
+
   it('names the condition field and its range when one is out of range', () => {
     const dir = join(work, 's');
     for (const [args, message] of [

@@ -3,8 +3,11 @@
  * Cascade analysis in a real headless Chromium (software WebGL2): click a substation, Simulate
  * failure, pick a scenario, Run; the panel's customers lost matches the API for the same request,
  * the table lists every failed asset, the scrubber steps through the waves, the map places the
- * failed assets, and a row click selects its asset.
+ * failed assets, and a row click selects its asset. Conditions moved on the sliders run as the
+ * API runs them, stay in the URL, and a value the server refuses shows the server's message; the
+ * distribution of many runs matches the API's. A screenshot goes to docs/.
  */
+import { mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
@@ -18,12 +21,16 @@ import { launchChromium, waitForGrid } from '../support/browser.ts';
 import { chromium, serviceReady } from '../support/services.ts';
 
 const run = serviceReady(chromium());
+const DOCS = join(import.meta.dirname, '..', '..', 'docs');
 
 interface CascadeBody {
   customers_lost: number;
   assets_failed: number;
   waves: { failed: { id: string }[] }[];
+  conditions: { load_factor: number; temperature_c: number; hour: number };
 }
+
+const digits = (text: string | null) => Number((text ?? '').replace(/[^0-9]/g, ''));
 
 describe.runIf(run)('cascade analysis in Chromium', () => {
   let browser: Browser;
@@ -144,4 +151,120 @@ describe.runIf(run)('cascade analysis in Chromium', () => {
     await expect.poll(async () => error.textContent(), { timeout: 30_000 }).toContain('cannot fail');
     await page.close();
   }, 120_000);
+
+  it('runs under conditions moved on the sliders, keeps them in the URL, and shows the server refusing a value', async () => {
+    const post = async <T>(url: string, body: unknown): Promise<{ status: number; body: T }> => {
+      const r = await fetch(`${base}${url}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+      return { status: r.status, body: (await r.json()) as T };
+    };
+    const scenarios = (await (await fetch(`${base}/api/cascade/scenarios`)).json()) as {
+      scenarios: {
+        name: string;
+        title: string;
+        conditions: { temperature_c: number; load_factor: number };
+      }[];
+    };
+    const peak = scenarios.scenarios.find((s) => s.name === 'summer_peak')!;
+
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    const id = model.tables.substations.ids[0];
+    await page.goto(`${base}/#asset=${id}`);
+    await page.getByTestId('cascade-button').click({ timeout: 60_000 });
+    await page.getByTestId('cascade-scenario').selectOption('summer_peak');
+    const state = page.getByTestId('cascade-conditions-state');
+    await expect.poll(async () => state.textContent()).toBe(`Conditions: ${peak.title}`);
+    const value = (field: string) => page.getByTestId(`cascade-cond-${field}-value`).inputValue();
+    // The sliders start at the preset's conditions, as the API lists them.
+    expect(Number(await value('temperature_c'))).toBe(peak.conditions.temperature_c);
+    expect(Number(await value('load_factor'))).toBe(peak.conditions.load_factor);
+
+    // Load to 1.3 and 43 °C: custom conditions from the preset, kept in the URL.
+    await page.getByTestId('cascade-cond-load_factor').fill('1.3');
+    await page.getByTestId('cascade-cond-temperature_c').fill('43');
+    await expect.poll(async () => state.textContent()).toBe(`Conditions: custom (from ${peak.title})`);
+    expect(await value('load_factor')).toBe('1.3');
+    expect(await value('temperature_c')).toBe('43');
+    const shared = 'scenario=summer_peak&conditions=load_factor:1.3,temperature_c:43';
+    await expect.poll(async () => page.evaluate(() => window.location.hash)).toContain(shared);
+
+    // Run: the panel shows what the API answers for the preset with the same changes.
+    await page.getByTestId('cascade-run').click();
+    const lost = page.getByTestId('cascade-customers-lost');
+    await lost.waitFor({ timeout: 30_000 });
+    const request = { asset_ids: [id], scenario: 'summer_peak', restoration: true };
+    const custom = await post<CascadeBody>('/api/cascade/simulate', {
+      ...request,
+      conditions: { load_factor: 1.3, temperature_c: 43 },
+    });
+    expect(custom.status).toBe(200);
+    expect(custom.body.conditions).toMatchObject({ load_factor: 1.3, temperature_c: 43 });
+    expect(digits(await lost.textContent())).toBe(custom.body.customers_lost);
+    // The conditions change the answer on this grid: the preset alone gives another.
+    const preset = await post<CascadeBody>('/api/cascade/simulate', request);
+    expect(preset.body.customers_lost).not.toBe(custom.body.customers_lost);
+    const line = await page.getByTestId('cascade-conditions').textContent();
+    const hour = String(custom.body.conditions.hour).padStart(2, '0');
+    expect(line).toContain(`load ×1.30 · 43 °C at ${hour}:00`);
+
+    // The picture for the README: the map with the cascade, the panel with its sliders.
+    await waitForGrid(page);
+    await expect
+      .poll(
+        async () =>
+          /Map: ([\d,]+) located/.exec((await page.getByTestId('cascade-map-note').textContent()) ?? '')?.[1],
+        {
+          timeout: 60_000,
+        },
+      )
+      .toBeTruthy();
+    mkdirSync(DOCS, { recursive: true });
+    await page.screenshot({ path: join(DOCS, 'cascade-conditions.png') });
+
+    // The distribution of many runs drawing the weather is the API's for the same request.
+    await page.getByTestId('cascade-distribution-run').click();
+    const median = page.getByTestId('cascade-distribution-median');
+    await median.waitFor({ timeout: 60_000 });
+    const drawn = await post<{ customers_lost: { p50: number } }>('/api/cascade/stochastic', {
+      ...request,
+      conditions: { load_factor: 1.3, temperature_c: 43 },
+      runs: 100,
+      seed: 1,
+    });
+    expect(digits(await median.textContent())).toBe(drawn.body.customers_lost.p50);
+    expect(await page.getByTestId('cascade-distribution-conditions').textContent()).toContain('load ×1.30');
+
+    // Raising the sustained wind above the gusts raises the gusts with it.
+    await page.getByTestId('cascade-cond-wind_sustained_ms').fill('30');
+    expect(await value('wind_gust_ms')).toBe('30');
+
+    // A value out of range typed in the box: the panel shows the server's message naming it.
+    const box = page.getByTestId('cascade-cond-load_factor-value');
+    await box.fill('2.5');
+    await box.press('Enter');
+    await page.getByTestId('cascade-run').click();
+    await expect
+      .poll(async () => page.getByTestId('cascade-error').textContent(), { timeout: 30_000 })
+      .toContain('load_factor must be from 0.2 to 2');
+    await page.close();
+
+    // A shared link opens with the same preset and conditions, and runs to the same answer.
+    const linked = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    await linked.goto(`${base}/#asset=${id}&${shared}`);
+    await linked.getByTestId('cascade-button').click({ timeout: 60_000 });
+    await expect
+      .poll(async () => linked.getByTestId('cascade-conditions-state').textContent())
+      .toBe(`Conditions: custom (from ${peak.title})`);
+    expect(await linked.getByTestId('cascade-cond-temperature_c-value').inputValue()).toBe('43');
+    await linked.getByTestId('cascade-run').click();
+    await expect
+      .poll(async () => digits(await linked.getByTestId('cascade-customers-lost').textContent()), {
+        timeout: 30_000,
+      })
+      .toBe(custom.body.customers_lost);
+    await linked.close();
+  }, 240_000);
 });

@@ -5,6 +5,7 @@
  * ranking's first row is the API's first result (in two orders); a row selects its asset and its
  * button replays that cascade. A start while another sweep runs names it (409) and the panel
  * follows and cancels it; a server without a stored dataset says why sweeps are unavailable (503).
+ * A sweep under conditions moved on the sliders records them, lists them, and replays under them.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -244,4 +245,77 @@ describe.runIf(run)('sweep panel in Chromium', () => {
       await bare.app.close();
     }
   }, 120_000);
+
+  it('sweeps under conditions moved on the sliders, lists them and replays under them', async () => {
+    const { base } = server;
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    await openPanel(page, base, false);
+    await page.getByTestId('sweep-history').waitFor({ timeout: 30_000 });
+    const toggle = page.getByTestId('sweep-setup-toggle');
+    if ((await toggle.getAttribute('aria-expanded')) === 'false') await toggle.click();
+
+    // Summer design peak at 130 % load and 43 °C, substations only.
+    await page.getByTestId('sweep-scenario').selectOption('summer_peak');
+    await page.getByTestId('sweep-cond-load_factor').fill('1.3');
+    await page.getByTestId('sweep-cond-temperature_c').fill('43');
+    await expect
+      .poll(async () => page.getByTestId('sweep-conditions-state').textContent())
+      .toMatch(/^Conditions: custom \(from .+\)$/);
+    await page.getByTestId('sweep-table-transformers').setChecked(false);
+    await page.getByTestId('sweep-table-substations').setChecked(true);
+    await page.getByTestId('sweep-start').click();
+    await expect
+      .poll(async () => page.getByTestId('sweep-status').textContent(), { timeout: 180_000 })
+      .toBe('Complete');
+
+    // The API recorded the conditions; the panel and the history line show them.
+    const { sweeps } = await api<{
+      sweeps: (Job & { scenario: string; selection: string; conditions: Record<string, unknown> })[];
+    }>('/api/cascade/sweeps');
+    const job = sweeps[0];
+    expect(job).toMatchObject({
+      status: 'complete',
+      scenario: 'summer_peak',
+      selection: 'tables=substations',
+      conditions: { load_factor: 1.3, temperature_c: 43 },
+    });
+    expect(await page.getByTestId('sweep-conditions').textContent()).toContain('load ×1.30 · 43 °C');
+    const listed = page.locator(`[data-testid="sweep-history-row"][data-id="${job.id}"]`);
+    expect(await listed.getByTestId('sweep-history-conditions').textContent()).toContain(
+      'load ×1.30 · 43 °C',
+    );
+
+    // The ranking is the API's; the replay runs the same cascade under the same conditions.
+    const { results } = await api<{ results: Ranked[] }>(
+      `/api/cascade/sweeps/${job.id}/results?order=customers_lost&limit=100`,
+    );
+    const rows = page.getByTestId('sweep-row');
+    await expect
+      .poll(async () => rows.first().getAttribute('data-id'), { timeout: 30_000 })
+      .toBe(results[0].id);
+    await rows.first().getByTestId('sweep-replay').click();
+    await page.getByTestId('cascade-panel').waitFor({ timeout: 30_000 });
+    await expect
+      .poll(async () => page.getByTestId('cascade-conditions-state').textContent())
+      .toMatch(/^Conditions: custom \(from .+\)$/);
+    expect(await page.getByTestId('cascade-cond-load_factor-value').inputValue()).toBe('1.3');
+    await expect
+      .poll(async () => digits(await page.getByTestId('cascade-customers-lost').textContent()), {
+        timeout: 30_000,
+      })
+      .toBe(results[0].customers_lost);
+    expect(await page.getByTestId('cascade-conditions').textContent()).toContain('load ×1.30 · 43 °C');
+    expect(await page.evaluate(() => window.location.hash)).toContain(
+      'scenario=summer_peak&conditions=load_factor:1.3,temperature_c:43',
+    );
+
+    // Back in the sweep panel: the preset alone is another sweep, not yet run.
+    await page.getByTestId('sweep-open').click();
+    await page.getByTestId('sweep-panel').waitFor();
+    if ((await toggle.getAttribute('aria-expanded')) === 'false') await toggle.click();
+    await page.getByTestId('sweep-show').or(page.getByTestId('sweep-start-over')).first().waitFor();
+    await page.getByTestId('sweep-conditions-reset').click();
+    await page.getByTestId('sweep-start').waitFor();
+    await page.close();
+  }, 300_000);
 });

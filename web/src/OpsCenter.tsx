@@ -14,6 +14,8 @@ import { parseHash } from './map/url-state.ts';
 import type { MapView as View, UrlState } from './map/url-state.ts';
 import { useUrlSync } from './map/use-url-sync.ts';
 import { AssetPanel } from './panels/AssetPanel.tsx';
+import { DEFAULT_SETTING, settingKey } from './panels/conditions/conditions.ts';
+import { useConditions } from './panels/conditions/use-conditions.ts';
 import { useCascade } from './panels/cascade/use-cascade.ts';
 import { useCascadeMap } from './panels/cascade/use-cascade-map.ts';
 import { KpiStrip } from './panels/KpiStrip.tsx';
@@ -77,9 +79,14 @@ export function OpsCenter({ dataset, catalogue }: OpsCenterProps) {
     setSelection((s) => (s && s.id === loaded.id ? { ...s, flyOnLoad: false } : s));
   }, [selection?.flyOnLoad, loaded, catalogue, fly, view?.zoom]);
 
-  const cascade = useCascade();
+  // One scenario and conditions for the cascade and sweep panels, kept in the URL.
+  const conditions = useConditions({
+    scenario: initialUrl.scenario ?? DEFAULT_SETTING.scenario,
+    changes: initialUrl.conditions,
+  });
+  const cascade = useCascade(conditions);
   const cascadeMap = useCascadeMap(cascade);
-  const sweep = useSweep();
+  const sweep = useSweep(conditions);
   const replay = useReplay(cascade);
 
   const zoomLevel = Math.floor(view?.zoom ?? 0);
@@ -111,8 +118,11 @@ export function OpsCenter({ dataset, catalogue }: OpsCenterProps) {
     ],
   );
 
+  const { setting, replace: replaceSetting } = conditions;
   const onExternalChange = useCallback(
     (state: UrlState) => {
+      const next = { scenario: state.scenario ?? DEFAULT_SETTING.scenario, changes: state.conditions };
+      if (settingKey(next) !== settingKey(setting)) replaceSetting(next);
       if (state.view)
         fly({ center: [state.view.lon, state.view.lat], zoom: state.view.zoom, animate: false });
       if (state.layers) setVisible(initialVisible(catalogue, state.layers));
@@ -124,9 +134,9 @@ export function OpsCenter({ dataset, catalogue }: OpsCenterProps) {
             : null,
       );
     },
-    [catalogue, fly],
+    [catalogue, fly, setting, replaceSetting],
   );
-  useUrlSync({ catalogue, view, assetId: selection?.id ?? null, visible, onExternalChange });
+  useUrlSync({ catalogue, view, assetId: selection?.id ?? null, visible, setting, onExternalChange });
 
   const toggle = useCallback((id: string, on: boolean) => {
     setVisible((v) => {

@@ -4,6 +4,7 @@ import { App } from './App.tsx';
 import './styles/theme.css';
 import './styles/cascade.css';
 import './styles/sweep.css';
+import './styles/conditions.css';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -1,30 +1,34 @@
 /**
  * The cascade scenarios, as the API lists them (GET /api/cascade/scenarios): fetched once and
- * shared, so the names and descriptions shown are always the server's.
+ * shared, so the names, descriptions, preset conditions and accepted ranges shown are always the
+ * server's.
  */
 import { useEffect, useState } from 'react';
 import { fetchScenarios } from './client.ts';
-import type { CascadeScenario } from './types.ts';
+import type { CascadeScenario, OperatingConditions, ScenarioList } from './types.ts';
 
 export interface ScenarioOption {
   name: CascadeScenario;
   title: string;
   description: string;
+  /** The preset's operating conditions. */
+  conditions: OperatingConditions;
 }
 
-let loaded: readonly ScenarioOption[] = [];
-let pending: Promise<readonly ScenarioOption[]> | null = null;
+const EMPTY: ScenarioList = { scenarios: [], ranges: {} };
+let loaded: ScenarioList = EMPTY;
+let pending: Promise<ScenarioList> | null = null;
 
-function load(): Promise<readonly ScenarioOption[]> {
-  pending ??= fetchScenarios().then((r) => (loaded = r.scenarios));
+function load(): Promise<ScenarioList> {
+  pending ??= fetchScenarios().then((r) => (loaded = r));
   return pending;
 }
 
-/** The scenario list; empty until the first fetch answers. */
-export function useScenarios(): readonly ScenarioOption[] {
+/** The scenario list and the ranges of the conditions; empty until the first fetch answers. */
+export function useScenarioList(): ScenarioList {
   const [list, setList] = useState(loaded);
   useEffect(() => {
-    if (list.length) return;
+    if (list.scenarios.length) return;
     let live = true;
     load()
       .then((l) => live && setList(l))
@@ -34,10 +38,15 @@ export function useScenarios(): readonly ScenarioOption[] {
     return () => {
       live = false;
     };
-  }, [list.length]);
+  }, [list.scenarios.length]);
   return list;
 }
 
+/** The scenario list; empty until the first fetch answers. */
+export function useScenarios(): readonly ScenarioOption[] {
+  return useScenarioList().scenarios;
+}
+
 export function scenarioOption(name: string): ScenarioOption | null {
-  return loaded.find((s) => s.name === name) ?? null;
+  return loaded.scenarios.find((s) => s.name === name) ?? null;
 }

@@ -2,7 +2,6 @@
  * Typed client of the same-origin API. Every call takes an optional AbortSignal so a component
  * can drop a stale request (a new search keystroke, a new selection).
  */
-import type { ScenarioOption } from './cascade-scenarios.ts';
 import type {
   ApiErrorBody,
   AssetDetail,
@@ -11,7 +10,10 @@ import type {
   DatasetInfo,
   KpisResponse,
   LayersResponse,
+  ScenarioList,
   SearchResponse,
+  StochasticRequest,
+  StochasticResult,
   TraceResponse,
 } from './types.ts';
 
@@ -56,8 +58,9 @@ export function fetchDataset(signal?: AbortSignal): Promise<DatasetInfo> {
   return getJson<DatasetInfo>('/api/dataset', signal);
 }
 
-export function fetchScenarios(signal?: AbortSignal): Promise<{ scenarios: ScenarioOption[] }> {
-  return getJson<{ scenarios: ScenarioOption[] }>('/api/cascade/scenarios', signal);
+/** The scenario presets with their conditions, and the accepted range of every condition. */
+export function fetchScenarios(signal?: AbortSignal): Promise<ScenarioList> {
+  return getJson<ScenarioList>('/api/cascade/scenarios', signal);
 }
 
 export function fetchLayers(signal?: AbortSignal): Promise<LayersResponse> {
@@ -84,6 +87,14 @@ export function fetchKpis(signal?: AbortSignal): Promise<KpisResponse> {
 /** Runs a cascade from `request.asset_ids` (400: invalid request or asset; 404: unknown asset). */
 export function simulateCascade(request: CascadeRequest, signal?: AbortSignal): Promise<CascadeResult> {
   return getJson<CascadeResult>('/api/cascade/simulate', signal, {
+    method: 'POST',
+    body: JSON.stringify(request),
+  });
+}
+
+/** Runs `request.runs` cascades drawing the weather: the distribution of their outcomes. */
+export function runStochastic(request: StochasticRequest, signal?: AbortSignal): Promise<StochasticResult> {
+  return getJson<StochasticResult>('/api/cascade/stochastic', signal, {
     method: 'POST',
     body: JSON.stringify(request),
   });

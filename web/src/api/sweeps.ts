@@ -16,6 +16,7 @@ export const SWEEP_TABLES: readonly SweepTable[] = [
   'switches',
   'transmission_lines',
   'buses',
+  'bus_sections',
   'generators',
 ];
 

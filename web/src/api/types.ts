@@ -164,8 +164,55 @@ export interface ApiErrorBody {
   message: string;
 }
 
-/** Scenario names of POST /api/cascade/simulate (src/cascade/scenarios.ts). */
-export type CascadeScenario = 'base' | 'summer_peak' | 'storm' | 'hurricane';
+/** A scenario preset's name, one of those GET /api/cascade/scenarios lists. */
+export type CascadeScenario = string;
+
+/** Shape of the storm's wind field (the peak gust anywhere is `wind_gust_ms`). */
+export interface WindField {
+  kind: string;
+  heading_deg: number;
+  offset_km: number;
+  width_km: number;
+  cells: number;
+  seed: number;
+}
+
+/** The operating conditions a cascade runs under (schema `Conditions`, src/api/schemas/conditions.ts). */
+export interface OperatingConditions {
+  load_factor: number;
+  hour: number;
+  /** YYYY-MM-DD, or null for a weekday. */
+  date: string | null;
+  temperature_c: number;
+  wind_sustained_ms: number;
+  wind_gust_ms: number;
+  wind_field: WindField;
+  flood_depth_m: number;
+  hours_since_interruption: number;
+}
+
+export type NumericCondition = Exclude<keyof OperatingConditions, 'date' | 'wind_field'>;
+
+/** Fields that change a preset's conditions (schema `ConditionsInput`): any subset. */
+export type ConditionsInput = Partial<Omit<OperatingConditions, 'wind_field'>> & {
+  wind_field?: Partial<WindField>;
+};
+
+/** Accepted range of one numeric condition. */
+export interface ConditionRange {
+  min: number;
+  max: number;
+  integer?: boolean;
+  unit: string;
+  doc: string;
+}
+
+/** GET /api/cascade/scenarios. */
+export interface ScenarioList {
+  scenarios: { name: string; title: string; description: string; conditions: OperatingConditions }[];
+  /** By field name (`wind_field.*` for the storm shape). */
+  ranges: Record<string, ConditionRange>;
+}
 
 export type CascadeCause =
   'initial' | 'overload' | 'protection_trip' | 'de_energized' | 'load_shed' | 'weather';
@@ -174,10 +221,52 @@ export interface CascadeRequest {
   /** Patient zero: 1–50 assets failing together. */
   asset_ids: string[];
   scenario: CascadeScenario;
+  /** Fields changed from the preset's conditions. */
+  conditions?: ConditionsInput;
   /** Fault isolation and tie transfers (server default true). */
   restoration?: boolean;
   /** Draw weather failures with this seed (deterministic threshold otherwise). */
   stochastic_seed?: number;
+}
+
+/** POST /api/cascade/stochastic: `runs` cascades, run i drawing the weather with seed + i. */
+export interface StochasticRequest {
+  /** Patient zero; empty for the weather alone. */
+  asset_ids: string[];
+  scenario: CascadeScenario;
+  conditions?: ConditionsInput;
+  restoration?: boolean;
+  runs: number;
+  seed: number;
+}
+
+export interface Distribution {
+  mean: number;
+  std: number;
+  min: number;
+  p05: number;
+  p50: number;
+  p95: number;
+  max: number;
+}
+
+export interface StochasticResult {
+  scenario: string;
+  conditions: OperatingConditions;
+  initial: string[];
+  runs: number;
+  seed: number;
+  customers_lost: Distribution;
+  critical_customers_lost: Distribution;
+  mw_shed: Distribution;
+  waves: Distribution;
+  assets_failed: Distribution;
+  weather_failures: Distribution;
+  /** Share of runs in which critical customers lose supply. */
+  p_critical_loss: number;
+  most_frequent_failures: { id: string; table: string; share: number }[];
+  median_run_seed: number;
+  worst_run_seed: number;
 }
 
 export interface CascadeFailedAsset {
@@ -204,6 +293,8 @@ export interface CascadeWave {
 
 export interface CascadeResult {
   scenario: string;
+  /** The full conditions it ran under. */
+  conditions: OperatingConditions;
   initial: string[];
   waves: CascadeWave[];
   customers_lost: number;
@@ -217,6 +308,7 @@ export interface CascadeResult {
 /** Tables a sweep can take as patient zeros (the API's FAILABLE_TABLES that sweeps make sense of). */
 export type SweepTable =
   | 'buses'
+  | 'bus_sections'
   | 'generators'
   | 'transmission_lines'
   | 'substations'
@@ -232,6 +324,8 @@ export type SweepStatus = 'running' | 'complete' | 'cancelled' | 'failed';
 /** POST /api/cascade/sweeps: every asset of `tables` (or exactly `asset_ids`) as patient zero. */
 export interface SweepRequest {
   scenario: CascadeScenario;
+  /** Fields changed from the preset's conditions. */
+  conditions?: ConditionsInput;
   tables?: SweepTable[];
   asset_ids?: string[];
   /** Fault isolation and tie transfers (server default true). */
@@ -245,6 +339,8 @@ export interface SweepJob {
   id: number;
   grid_hash: string;
   scenario: string;
+  /** The conditions swept under (null for sweeps stored before they were recorded). */
+  conditions: OperatingConditions | null;
   restoration: boolean;
   /** What was swept: "tables=substations,transformers" or "assets=<hash of the ids>". */
   selection: string;
@@ -278,6 +374,8 @@ export interface SweepResult {
   mw_shed: number;
   waves: number;
   assets_failed: number;
+  /** 1 when the cascade failed something beyond its patient zero's protection zone (null: not recorded). */
+  beyond_zone: number | null;
 }
 
 export interface SweepResultsResponse {

@@ -1,7 +1,12 @@
 /**
- * The shareable view in the URL hash: `#map=zoom/lat/lon&asset=ID&layers=a,b,c`.
+ * The shareable view in the URL hash:
+ * `#map=zoom/lat/lon&asset=ID&layers=a,b,c&scenario=storm&conditions=load_factor:1.3,temperature_c:43`.
  * `layers` lists the visible layers (empty = none); absent = the catalogue's defaults.
+ * `scenario` is the cascade and sweep panels' preset and `conditions` the fields changed from it;
+ * both are left out for the default preset unchanged.
  */
+import type { ConditionsInput } from '../api/types.ts';
+import { formatChanges, parseChanges } from '../panels/conditions/conditions.ts';
 
 export interface MapView {
   zoom: number;
@@ -13,6 +18,10 @@ export interface UrlState {
   view: MapView | null;
   asset: string | null;
   layers: string[] | null;
+  /** The preset; null: the default. */
+  scenario: string | null;
+  /** Fields changed from the preset. */
+  conditions: ConditionsInput;
 }
 
 function params(hash: string): Map<string, string> {
@@ -42,7 +51,9 @@ export function parseHash(hash: string): UrlState {
   const asset = p.get('asset')?.trim() || null;
   const layersParam = p.get('layers');
   const layers = layersParam === undefined ? null : layersParam.split(',').filter((s) => s !== '');
-  return { view, asset, layers };
+  const scenario = p.get('scenario')?.trim() || null;
+  const conditions = parseChanges(p.get('conditions') ?? '');
+  return { view, asset, layers, scenario, conditions };
 }
 
 export function formatHash(state: UrlState): string {
@@ -53,6 +64,11 @@ export function formatHash(state: UrlState): string {
   }
   if (state.asset) parts.push(`asset=${encodeURIComponent(state.asset)}`);
   if (state.layers) parts.push(`layers=${state.layers.map(encodeURIComponent).join(',')}`);
+  if (state.scenario) parts.push(`scenario=${encodeURIComponent(state.scenario)}`);
+  const changes = formatChanges(state.conditions);
+  // Field names, numbers and dates need no escaping; anything else is escaped.
+  if (changes)
+    parts.push(`conditions=${encodeURIComponent(changes).replace(/%3A/g, ':').replace(/%2C/g, ',')}`);
   return `#${parts.join('&')}`;
 }
 

@@ -11,11 +11,7 @@ export function ScenarioSelect(props: {
   return (
     <label className="field">
       <span>Scenario</span>
-      <select
-        data-testid={props.testId}
-        value={props.value}
-        onChange={(e) => props.onChange(e.target.value as CascadeScenario)}
-      >
+      <select data-testid={props.testId} value={props.value} onChange={(e) => props.onChange(e.target.value)}>
         {scenarios.map((s) => (
           <option key={s.name} value={s.name} title={s.description}>
             {s.title}

@@ -1,13 +1,17 @@
 /**
- * Cascade analysis: set up patient zero and the scenario, run, then the outcome (customers and
- * critical customers lost, MW shed, assets failed, ties closed and customers restored), the wave
- * replay, a chart per wave and the failed assets. The map follows the replay.
+ * Cascade analysis: set up patient zero, the scenario and its conditions, run, then the outcome
+ * (the conditions it ran under, customers and critical customers lost, MW shed, assets failed, ties
+ * closed and customers restored), the wave replay, a chart per wave and the failed assets. The map
+ * follows the replay. Distribution runs many cascades drawing the weather.
  */
 import { scenarioOption } from '../../api/cascade-scenarios.ts';
-import type { CascadeResult } from '../../api/types.ts';
+import type { CascadeRequest, CascadeResult } from '../../api/types.ts';
 import { CAUSE_HEX, TIE_CLOSED_HEX } from '../../layers/palette.ts';
+import type { ConditionsSetting } from '../conditions/conditions.ts';
+import { describeConditions, settingKey } from '../conditions/conditions.ts';
 import { formatNumber, humanize } from '../format.ts';
 import { CascadeChart } from './CascadeChart.tsx';
+import { CascadeDistribution } from './CascadeDistribution.tsx';
 import { CascadeSetup } from './CascadeSetup.tsx';
 import { CascadeTable } from './CascadeTable.tsx';
 import { CascadeTimeline } from './CascadeTimeline.tsx';
@@ -38,6 +42,9 @@ function Summary({ result }: { result: CascadeResult }) {
   return (
     <section className="asset-section">
       <h3>Outcome · {scenarioOption(result.scenario)?.title ?? result.scenario}</h3>
+      <p className="dim conditions-line" data-testid="cascade-conditions">
+        {describeConditions(result.conditions)}
+      </p>
       <div className="stat-grid">
         <div className="stat">
           <span className="stat-value" data-testid="cascade-customers-lost">
@@ -121,15 +128,30 @@ function MapNote({ status, onZoomTo }: { status: CascadeMapStatus; onZoomTo: (()
   );
 }
 
+/** True when a request no longer matches the panel's settings. */
+function changedSince(
+  request: Pick<CascadeRequest, 'asset_ids' | 'scenario' | 'conditions' | 'restoration'>,
+  setup: { assetIds: string[]; restoration: boolean },
+  setting: ConditionsSetting,
+): boolean {
+  return (
+    settingKey({ scenario: request.scenario, changes: request.conditions ?? {} }) !== settingKey(setting) ||
+    request.restoration !== setup.restoration ||
+    request.asset_ids.join() !== setup.assetIds.join()
+  );
+}
+
 export function CascadePanel({ cascade, mapStatus, selectedId, onSelect, onZoomTo }: CascadePanelProps) {
-  const { result, request, setup, error, position } = cascade;
+  const { result, request, setup, error, position, distribution } = cascade;
+  const { setting } = cascade.conditions;
   const stale =
     result !== null &&
     request !== null &&
-    (request.scenario !== setup.scenario ||
-      request.restoration !== setup.restoration ||
-      String(request.stochastic_seed ?? '') !== setup.seed.trim() ||
-      request.asset_ids.join() !== setup.assetIds.join());
+    (changedSince(request, setup, setting) || String(request.stochastic_seed ?? '') !== setup.seed.trim());
+  const drawn = distribution.result;
+  // The seed only numbers the draws (and a replayed draw sets it): it does not make them stale.
+  const drawnStale =
+    drawn !== null && distribution.request !== null && changedSince(distribution.request, setup, setting);
   return (
     <aside className="panel cascade-panel" data-testid="cascade-panel" aria-busy={cascade.running}>
       <header className="panel-header">
@@ -150,6 +172,19 @@ export function CascadePanel({ cascade, mapStatus, selectedId, onSelect, onZoomT
           <p className="error" role="alert" data-testid="cascade-error">
             {error}
           </p>
+        )}
+        {distribution.error && (
+          <p className="error" role="alert" data-testid="cascade-distribution-error">
+            {distribution.error}
+          </p>
+        )}
+        {drawn && (
+          <CascadeDistribution
+            result={drawn}
+            stale={drawnStale}
+            onReplay={!drawnStale && drawn.initial.length > 0 ? cascade.runSeed : null}
+            onSelect={onSelect}
+          />
         )}
         {result && (
           <>

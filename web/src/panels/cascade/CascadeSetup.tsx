@@ -1,12 +1,14 @@
 /**
  * Cascade inputs: patient zero (assets added from the asset panel or picked here by search), the
- * scenario with its description, restoration on/off, an optional seed, and Run.
+ * scenario with its description and conditions, restoration on/off, an optional seed, Run, and
+ * Distribution (many runs drawing the weather).
  */
-import { scenarioOption } from '../../api/cascade-scenarios.ts';
+import { ConditionsEditor } from '../conditions/ConditionsEditor.tsx';
 import { ScenarioSelect } from '../ScenarioSelect.tsx';
 import { SearchBox } from '../SearchBox.tsx';
 import type { CascadeController } from './use-cascade.ts';
 import { MAX_PATIENT_ZERO } from './use-cascade.ts';
+import { DISTRIBUTION_RUNS } from './use-distribution.ts';
 
 export function CascadeSetup({
   cascade,
@@ -15,7 +17,7 @@ export function CascadeSetup({
   cascade: CascadeController;
   onSelect: (id: string) => void;
 }) {
-  const { setup, running } = cascade;
+  const { setup, running, conditions, distribution } = cascade;
   const full = setup.assetIds.length >= MAX_PATIENT_ZERO;
   return (
     <section className="asset-section cascade-setup">
@@ -57,8 +59,8 @@ export function CascadeSetup({
       <div className="cascade-options">
         <ScenarioSelect
           testId="cascade-scenario"
-          value={setup.scenario}
-          onChange={(scenario) => cascade.update({ scenario })}
+          value={conditions.setting.scenario}
+          onChange={conditions.choose}
         />
         <label className="field">
           <span>Seed</span>
@@ -72,7 +74,8 @@ export function CascadeSetup({
           />
         </label>
       </div>
-      <p className="dim scenario-description">{scenarioOption(setup.scenario)?.description}</p>
+      <p className="dim scenario-description">{conditions.preset?.description}</p>
+      <ConditionsEditor conditions={conditions} testId="cascade" />
       <div className="cascade-run-row">
         <label className="check">
           <input
@@ -83,15 +86,27 @@ export function CascadeSetup({
           />
           Restoration (isolate the fault, close ties)
         </label>
-        <button
-          type="button"
-          className="primary-button"
-          data-testid="cascade-run"
-          disabled={running || setup.assetIds.length === 0}
-          onClick={cascade.run}
-        >
-          {running ? 'Running…' : 'Run'}
-        </button>
+        <span className="run-buttons">
+          <button
+            type="button"
+            className="button small"
+            data-testid="cascade-distribution-run"
+            disabled={distribution.running}
+            title={`${DISTRIBUTION_RUNS} cascades, each drawing the weather with its own seed (from the seed above, or 1); with no patient zero, the weather alone`}
+            onClick={distribution.run}
+          >
+            {distribution.running ? 'Drawing…' : 'Distribution'}
+          </button>
+          <button
+            type="button"
+            className="primary-button"
+            data-testid="cascade-run"
+            disabled={running || setup.assetIds.length === 0}
+            onClick={cascade.run}
+          >
+            {running ? 'Running…' : 'Run'}
+          </button>
+        </span>
       </div>
     </section>
   );

@@ -1,11 +1,16 @@
 /**
- * State of the cascade analysis: patient zero (one or more assets), the scenario and options, the
- * last run's result or error, and the replay position over its waves with play/pause/step.
+ * State of the cascade analysis: patient zero (one or more assets), the options, the last run's
+ * result or error, and the replay position over its waves with play/pause/step. The scenario and
+ * its conditions are shared with the sweep panel (use-conditions.ts).
  * Replay positions: 0 is before the failure, k (1…waves) is after wave k − 1.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { isAbort, simulateCascade } from '../../api/client.ts';
-import type { CascadeRequest, CascadeResult, CascadeScenario } from '../../api/types.ts';
+import type { CascadeRequest, CascadeResult } from '../../api/types.ts';
+import { settingRequest } from '../conditions/conditions.ts';
+import type { ConditionsController } from '../conditions/use-conditions.ts';
+import { parseSeed } from './seed.ts';
+import { useDistribution, type DistributionController } from './use-distribution.ts';
 
 /** The API accepts at most this many patient-zero assets. */
 export const MAX_PATIENT_ZERO = 50;
@@ -14,7 +19,6 @@ export const PLAY_STEP_MS = 1000;
 
 export interface CascadeSetup {
   assetIds: string[];
-  scenario: CascadeScenario;
   restoration: boolean;
   /** Seed as typed; blank runs deterministically. */
   seed: string;
@@ -23,6 +27,10 @@ export interface CascadeSetup {
 export interface CascadeController {
   open: boolean;
   setup: CascadeSetup;
+  /** The scenario preset and the conditions changed from it (shared with the sweep panel). */
+  conditions: ConditionsController;
+  /** Many runs drawing the weather: the distribution of outcomes. */
+  distribution: DistributionController;
   result: CascadeResult | null;
   /** The request that produced `result`. */
   request: CascadeRequest | null;
@@ -35,6 +43,8 @@ export interface CascadeController {
   removeAsset: (id: string) => void;
   update: (patch: Partial<Omit<CascadeSetup, 'assetIds'>>) => void;
   run: () => void;
+  /** Run with this weather seed (a draw of the distribution), which becomes the setup's seed. */
+  runSeed: (seed: number) => void;
   close: () => void;
   setPosition: (position: number) => void;
   /** Move by `delta` positions, wrapping around the ends. */
@@ -42,19 +52,10 @@ export interface CascadeController {
   togglePlay: () => void;
 }
 
-/** A seed as the API takes it: undefined for blank, an error message when not a whole number ≥ 0. */
-export function parseSeed(text: string): number | undefined | string {
-  const t = text.trim();
-  if (t === '') return undefined;
-  if (!/^\d{1,15}$/.test(t)) return 'The seed must be a whole number (0 or more).';
-  return Number(t);
-}
-
-export function useCascade(): CascadeController {
+export function useCascade(conditions: ConditionsController): CascadeController {
   const [open, setOpen] = useState(false);
   const [setup, setSetup] = useState<CascadeSetup>({
     assetIds: [],
-    scenario: 'base',
     restoration: true,
     seed: '',
   });
@@ -82,37 +83,50 @@ export function useCascade(): CascadeController {
     setSetup((s) => ({ ...s, ...patch }));
   }, []);
 
-  const run = useCallback(() => {
-    const seed = parseSeed(setup.seed);
-    if (typeof seed === 'string') return setError(seed);
-    if (setup.assetIds.length === 0) return setError('Add at least one asset to fail.');
-    const req: CascadeRequest = {
-      asset_ids: setup.assetIds,
-      scenario: setup.scenario,
-      restoration: setup.restoration,
-      ...(seed !== undefined ? { stochastic_seed: seed } : {}),
-    };
-    ctl.current?.abort();
-    const c = (ctl.current = new AbortController());
-    setRunning(true);
-    setError(null);
-    setPlaying(false);
-    simulateCascade(req, c.signal).then(
-      (r) => {
-        if (c.signal.aborted) return;
-        setResult(r);
-        setRequest(req);
-        // Start on the outcome (the map matches the summary); play replays from the start.
-        setPositionState(r.waves.length);
-        setRunning(false);
-      },
-      (e: unknown) => {
-        if (isAbort(e) || c.signal.aborted) return;
-        setError(e instanceof Error ? e.message : String(e));
-        setRunning(false);
-      },
-    );
-  }, [setup]);
+  const { setting } = conditions;
+  const distribution = useDistribution(setup.assetIds, setup.restoration, setup.seed, setting);
+  const runWith = useCallback(
+    (seedText: string) => {
+      const seed = parseSeed(seedText);
+      if (typeof seed === 'string') return setError(seed);
+      if (setup.assetIds.length === 0) return setError('Add at least one asset to fail.');
+      const req: CascadeRequest = {
+        asset_ids: setup.assetIds,
+        ...settingRequest(setting),
+        restoration: setup.restoration,
+        ...(seed !== undefined ? { stochastic_seed: seed } : {}),
+      };
+      ctl.current?.abort();
+      const c = (ctl.current = new AbortController());
+      setRunning(true);
+      setError(null);
+      setPlaying(false);
+      simulateCascade(req, c.signal).then(
+        (r) => {
+          if (c.signal.aborted) return;
+          setResult(r);
+          setRequest(req);
+          // Start on the outcome (the map matches the summary); play replays from the start.
+          setPositionState(r.waves.length);
+          setRunning(false);
+        },
+        (e: unknown) => {
+          if (isAbort(e) || c.signal.aborted) return;
+          setError(e instanceof Error ? e.message : String(e));
+          setRunning(false);
+        },
+      );
+    },
+    [setup, setting],
+  );
+  const run = useCallback(() => runWith(setup.seed), [runWith, setup.seed]);
+  const runSeed = useCallback(
+    (seed: number) => {
+      setSetup((s) => ({ ...s, seed: String(seed) }));
+      runWith(String(seed));
+    },
+    [runWith],
+  );
 
   const close = useCallback(() => {
     ctl.current?.abort();
@@ -157,6 +171,8 @@ export function useCascade(): CascadeController {
   return {
     open,
     setup,
+    conditions,
+    distribution,
     result,
     request,
     running,
@@ -167,6 +183,7 @@ export function useCascade(): CascadeController {
     removeAsset,
     update,
     run,
+    runSeed,
     close,
     setPosition,
     step,

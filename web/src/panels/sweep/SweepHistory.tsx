@@ -1,9 +1,10 @@
 /**
- * Earlier sweeps of this grid, newest first: a click shows one (and follows it while it runs). The
+ * Earlier sweeps of this grid, newest first, each with its conditions: a click shows one (and follows it while it runs). The
  * shown sweep's line carries its live progress rather than the listing's.
  */
 import { scenarioOption } from '../../api/cascade-scenarios.ts';
 import type { SweepJob } from '../../api/types.ts';
+import { describeConditions } from '../conditions/conditions.ts';
 import { formatNumber } from '../format.ts';
 import { formatWhen, selectionTitle, STATUS_TITLES } from './sweep-format.ts';
 
@@ -43,6 +44,9 @@ export function SweepHistory({
                   {j.status !== 'complete' && ` ${formatNumber(j.done, 0)}/${formatNumber(j.total, 0)}`}
                 </span>
                 <span className="dim">{formatWhen(j.finished_at ?? j.started_at)}</span>
+                <span className="dim sweep-history-conditions" data-testid="sweep-history-conditions">
+                  {j.conditions ? describeConditions(j.conditions) : 'conditions not recorded'}
+                </span>
               </button>
             </li>
           );

@@ -1,9 +1,10 @@
 /**
- * The shown sweep: what it sweeps, its status and a progress bar fed by the server's events (done
+ * The shown sweep: what it sweeps and under which conditions, its status and a progress bar fed by the server's events (done
  * of total, rate, time left, time spent), Cancel while it runs, and its error when it failed.
  */
 import { scenarioOption } from '../../api/cascade-scenarios.ts';
 import type { SweepJob } from '../../api/types.ts';
+import { describeConditions } from '../conditions/conditions.ts';
 import { formatNumber } from '../format.ts';
 import {
   DASH,
@@ -40,6 +41,9 @@ export function SweepProgress({ sweep, job }: { sweep: SweepController; job: Swe
       </h3>
       <p className="sweep-selection dim">
         {selectionTitle(job.selection)} · started {formatWhen(job.started_at)}
+      </p>
+      <p className="dim conditions-line" data-testid="sweep-conditions">
+        {job.conditions ? describeConditions(job.conditions) : 'Conditions not recorded (an older sweep)'}
       </p>
       <div className={`sweep-bar ${job.status}`}>
         <div className="sweep-track">

@@ -116,6 +116,16 @@ export function SweepRanking({ sweep, job, selectedId, onSelect, onReplay }: Swe
                   <td className="num dim">{i + 1}</td>
                   <td className="asset-cell">
                     <span className="mono">{r.id}</span> <span className="dim">{humanize(r.table)}</span>
+                    {r.beyond_zone === 1 && (
+                      <span
+                        className="beyond-zone"
+                        data-testid="sweep-beyond-zone"
+                        title="Its cascade failed something beyond its protection zone (an overload trip or load shed)"
+                      >
+                        {' '}
+                        cascades
+                      </span>
+                    )}
                   </td>
                   {COLUMNS.map((c) => (
                     <td

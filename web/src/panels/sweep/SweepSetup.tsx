@@ -1,9 +1,10 @@
 /**
- * Sweep inputs: the scenario, the kinds of asset whose every one fails in turn (with their counts
+ * Sweep inputs: the scenario and its conditions, the kinds of asset whose every one fails in turn (with their counts
  * from /api/dataset), restoration, and Start — or Resume / Start over / Show when a sweep of the
  * same settings already exists.
  */
-import { scenarioOption } from '../../api/cascade-scenarios.ts';
+import { ConditionsEditor } from '../conditions/ConditionsEditor.tsx';
+import { describeConditions, isPreset } from '../conditions/conditions.ts';
 import { ScenarioSelect } from '../ScenarioSelect.tsx';
 import { SWEEP_TABLES } from '../../api/sweeps.ts';
 import type { SweepJob } from '../../api/types.ts';
@@ -95,7 +96,8 @@ export interface SweepSetupProps {
 }
 
 export function SweepSetup({ sweep, counts, collapsed, onToggle }: SweepSetupProps) {
-  const { setup, match } = sweep;
+  const { setup, match, conditions } = sweep;
+  const { setting, preset } = conditions;
   const known = setup.tables.every((t) => typeof counts[t] === 'number');
   const total = setup.tables.reduce((n, t) => n + (counts[t] ?? 0), 0);
   const heading = (
@@ -116,9 +118,16 @@ export function SweepSetup({ sweep, counts, collapsed, onToggle }: SweepSetupPro
       <section className="asset-section sweep-setup">
         {heading}
         <p className="dim sweep-setup-line">
-          {scenarioOption(setup.scenario)?.title ?? setup.scenario} ·{' '}
+          {preset?.title ?? setting.scenario}
+          {isPreset(setting.changes) ? '' : ' (custom)'} ·{' '}
           {setup.tables.length ? setup.tables.map(tableTitle).join(', ') : 'no kinds chosen'} · restoration{' '}
           {setup.restoration ? 'on' : 'off'}
+          {conditions.conditions && (
+            <>
+              <br />
+              {describeConditions(conditions.conditions)}
+            </>
+          )}
         </p>
       </section>
     );
@@ -126,11 +135,7 @@ export function SweepSetup({ sweep, counts, collapsed, onToggle }: SweepSetupPro
     <section className="asset-section sweep-setup">
       {heading}
       <div className="cascade-options sweep-options">
-        <ScenarioSelect
-          testId="sweep-scenario"
-          value={setup.scenario}
-          onChange={(scenario) => sweep.update({ scenario })}
-        />
+        <ScenarioSelect testId="sweep-scenario" value={setting.scenario} onChange={conditions.choose} />
         <label className="check sweep-restoration">
           <input
             type="checkbox"
@@ -141,7 +146,8 @@ export function SweepSetup({ sweep, counts, collapsed, onToggle }: SweepSetupPro
           Restoration
         </label>
       </div>
-      <p className="dim scenario-description">{scenarioOption(setup.scenario)?.description}</p>
+      <p className="dim scenario-description">{preset?.description}</p>
+      <ConditionsEditor conditions={conditions} testId="sweep" />
       <fieldset className="sweep-tables">
         <legend>Patient zeros</legend>
         {SWEEP_TABLES.map((t) => (

@@ -21,13 +21,24 @@ export function selectionOf(tables: readonly SweepTable[]): string {
 
 /** Tables of a selection key, or null when the sweep was of chosen assets. */
 export function tablesOfSelection(selection: string): string[] | null {
-  return selection.startsWith('tables=') ? selection.slice('tables='.length).split(',') : null;
+  const [what] = selection.split(';');
+  return what.startsWith('tables=') ? what.slice('tables='.length).split(',') : null;
 }
 
+/** Contingency kinds other than single assets, as the server marks them (";contingency=n-2"). */
+const CONTINGENCY_TITLES: Record<string, string> = {
+  common_mode: 'common-mode (shared structures)',
+  'n-2': 'N-2 pairs',
+  'n-1-1': 'N-1-1 ordered pairs',
+};
+
 export function selectionTitle(selection: string): string {
-  const tables = tablesOfSelection(selection);
-  if (tables) return tables.map(tableTitle).join(', ');
-  return `Chosen assets (${selection.replace(/^assets=/, '')})`;
+  const [what, ...rest] = selection.split(';');
+  const kind = rest.find((p) => p.startsWith('contingency='))?.slice('contingency='.length);
+  const suffix = kind ? ` · ${CONTINGENCY_TITLES[kind] ?? kind}` : '';
+  const tables = tablesOfSelection(what);
+  if (tables) return tables.map(tableTitle).join(', ') + suffix;
+  return `Chosen assets (${what.replace(/^assets=/, '')})${suffix}`;
 }
 
 export const ORDER_TITLES: Record<SweepOrder, string> = {

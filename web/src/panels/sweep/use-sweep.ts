@@ -1,5 +1,6 @@
 /**
- * State of the sweep panel: the settings of a new sweep, the sweeps of this grid, the sweep shown
+ * State of the sweep panel: the settings of a new sweep (the scenario and its conditions are
+ * shared with the cascade panel, use-conditions.ts), the sweeps of this grid, the sweep shown
  * (followed over server-sent events while it runs), and what went wrong (a 409 names the running
  * sweep so it can be followed; a 503 carries the server's reason). Lives in the operations center
  * so a sweep keeps being followed while the panel is hidden.
@@ -15,17 +16,17 @@ import {
   startSweep,
   type SweepConnection,
 } from '../../api/sweeps.ts';
-import type { CascadeScenario, SweepJob, SweepOrder, SweepTable } from '../../api/types.ts';
+import type { SweepJob, SweepOrder, SweepTable } from '../../api/types.ts';
+import { sameConditions, settingRequest, type ConditionsSetting } from '../conditions/conditions.ts';
+import type { ConditionsController } from '../conditions/use-conditions.ts';
 import { selectionOf, tablesOfSelection } from './sweep-format.ts';
 
 export interface SweepSetup {
-  scenario: CascadeScenario;
   tables: SweepTable[];
   restoration: boolean;
 }
 
 export const DEFAULT_SWEEP_SETUP: SweepSetup = {
-  scenario: 'base',
   tables: ['substations', 'transformers'],
   restoration: true,
 };
@@ -33,6 +34,8 @@ export const DEFAULT_SWEEP_SETUP: SweepSetup = {
 export interface SweepController {
   open: boolean;
   setup: SweepSetup;
+  /** The scenario preset and the conditions changed from it (shared with the cascade panel). */
+  conditions: ConditionsController;
   /** Sweeps of this grid, newest first; null until listed. */
   sweeps: SweepJob[] | null;
   /** Why sweeps cannot be listed (e.g. the server's 503 reason). */
@@ -47,7 +50,7 @@ export interface SweepController {
   error: string | null;
   /** Another sweep is running (the 409 of a start): its id, to follow it. */
   conflict: number | null;
-  /** The latest sweep with the setup's scenario, restoration and tables, if any. */
+  /** The latest sweep with the setup's scenario, conditions, restoration and tables, if any. */
   match: SweepJob | null;
   order: SweepOrder;
   tableFilter: string | null;
@@ -58,7 +61,7 @@ export interface SweepController {
   setTable: (table: SweepTable, on: boolean) => void;
   /** Start (resuming an unfinished sweep of the same settings), or start over with `fresh`. */
   start: (fresh: boolean) => void;
-  /** Resume a stopped sweep of tables with its own settings (which become the setup). */
+  /** Resume a stopped sweep of tables with its own settings and conditions (which become the setup). */
   resume: (job: SweepJob) => void;
   cancel: () => void;
   /** Show (and follow, while running) the sweep with this id. */
@@ -73,7 +76,7 @@ function message(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-export function useSweep(): SweepController {
+export function useSweep(conditions: ConditionsController): SweepController {
   const [open, setOpen] = useState(false);
   const [setup, setSetup] = useState<SweepSetup>(DEFAULT_SWEEP_SETUP);
   const [sweeps, setSweeps] = useState<SweepJob[] | null>(null);
@@ -138,13 +141,13 @@ export function useSweep(): SweepController {
   }, []);
 
   const launch = useCallback(
-    (settings: SweepSetup, fresh: boolean) => {
+    (settings: SweepSetup, setting: ConditionsSetting, fresh: boolean) => {
       if (settings.tables.length === 0) return setError('Choose at least one kind of asset to sweep.');
       setBusy(true);
       setError(null);
       setConflict(null);
-      const { scenario, tables, restoration } = settings;
-      startSweep({ scenario, tables, restoration, fresh }).then(
+      const { tables, restoration } = settings;
+      startSweep({ ...settingRequest(setting), tables, restoration, fresh }).then(
         (job) => {
           setBusy(false);
           display(job);
@@ -162,20 +165,23 @@ export function useSweep(): SweepController {
     },
     [display, refresh],
   );
-  const start = useCallback((fresh: boolean) => launch(setup, fresh), [launch, setup]);
+  const { setting, replace, settingOf } = conditions;
+  const start = useCallback((fresh: boolean) => launch(setup, setting, fresh), [launch, setup, setting]);
   const resume = useCallback(
     (job: SweepJob) => {
       const tables = tablesOfSelection(job.selection);
       if (!tables) return setError('A sweep of chosen assets can be resumed from the command line only.');
-      const settings: SweepSetup = {
-        scenario: job.scenario as CascadeScenario,
-        tables: tables as SweepTable[],
-        restoration: job.restoration,
-      };
+      if (!job.conditions)
+        return setError(
+          'This sweep was stored without its conditions; start it again to sweep under known ones.',
+        );
+      const settings: SweepSetup = { tables: tables as SweepTable[], restoration: job.restoration };
+      const jobSetting = settingOf(job.scenario, job.conditions);
       setSetup(settings);
-      launch(settings, false);
+      replace(jobSetting);
+      launch(settings, jobSetting, false);
     },
-    [launch],
+    [launch, replace, settingOf],
   );
 
   const view = useCallback(
@@ -239,15 +245,22 @@ export function useSweep(): SweepController {
   useEffect(() => () => listCtl.current?.abort(), []);
 
   const selection = selectionOf(setup.tables);
+  const resolved = conditions.conditions;
   const match =
     sweeps?.find(
       (j) =>
-        j.scenario === setup.scenario && j.restoration === setup.restoration && j.selection === selection,
+        j.scenario === setting.scenario &&
+        j.conditions !== null &&
+        resolved !== null &&
+        sameConditions(j.conditions, resolved) &&
+        j.restoration === setup.restoration &&
+        j.selection === selection,
     ) ?? null;
 
   return {
     open,
     setup,
+    conditions,
     sweeps,
     listError,
     unavailable,

@@ -1,0 +1,182 @@
+/**
+ * bench/conditions: what the cascade engine says about our grids under operating conditions
+ * (issue 8), each figure computed by the code the product runs:
+ *  (a) `metro` at the design peak (the summer_peak preset): every single transmission outage —
+ *      each line, autotransformer and generating unit — as a sweep; how many shed load (target 0:
+ *      the generator plans transmission to NERC TPL-001 P1);
+ *  (b) the weather calibration: the reported share of customers out at the peak of three Houston
+ *      events against the median of ≥ 50 seeded stochastic runs on metro (bench/weather-calibration.ts);
+ *  (c) cascade statistics over load factor 0.8–1.4 × 25–45 °C × gusts 0–45 m/s on `city` and
+ *      `metro` (flux stats): the share of patient zeros reaching beyond their protection zone,
+ *      waves, customers lost; a chart in docs/cascade-statistics-<scale>.svg;
+ *  (d) the metro sweep of every transformer and substation under the design peak (target under
+ *      10 minutes on 2 cores).
+ * There are no targets for the shares in (c): they come from documented physical parameters.
+ *
+ * Usage: npm run bench -- conditions [--city-data DIR] [--metro-data DIR] [--parts a,b,c,d]
+ *        [--sample N] [--runs N] [--workers N]
+ */
+import { availableParallelism, loadavg } from 'node:os';
+import { writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { conditionGrid, DEFAULT_CONDITION_GRID } from '../src/cascade/statistics/condition-grid.ts';
+import { runCascadeStatistics, type StatisticsResult } from '../src/cascade/statistics/run-statistics.ts';
+import { statisticsChartSvg } from '../src/cascade/statistics/statistics-chart.ts';
+import { runSweep } from '../src/cascade/sweep.ts';
+import { SweepStore } from '../src/storage/sqlite/sweep-store.ts';
+import { prepareDataset, round } from './bench-harness.ts';
+import { writeBenchResult } from './bench-result.ts';
+
+export const TARGET = { metro_design_peak_shedding_outages: 0, metro_sweep_max_s: 600 };
+
+async function sweepOf(dir: string, tables: string[], workers: number) {
+  const t0 = performance.now();
+  const sweep = await runSweep({ dataDir: dir, scenario: 'summer_peak', tables, workers, fresh: true });
+  const wall_s = (performance.now() - t0) / 1000;
+  const store = new SweepStore(dir);
+  const results = store.results(sweep.id);
+  store.close();
+  return { sweep, results, wall_s };
+}
+
+/** (a) every single transmission outage at the design peak. */
+async function transmissionP1(dir: string, workers: number) {
+  const { sweep, results, wall_s } = await sweepOf(dir, ['transmission_lines', 'generators'], workers);
+  const shedding = results.filter((r) => r.mw_shed > 1e-6 || r.customers_lost > 0);
+  const cascading = results.filter((r) => r.waves > 1 || r.beyond_zone);
+  return {
+    conditions: sweep.conditions,
+    outages: results.length,
+    by_table: {
+      transmission_lines: results.filter((r) => r.table === 'transmission_lines').length,
+      generators: results.filter((r) => r.table === 'generators').length,
+    },
+    shedding_load: shedding.length,
+    cascading: cascading.length,
+    worst: shedding
+      .slice(0, 5)
+      .map((r) => ({ id: r.id, mw_shed: r.mw_shed, customers_lost: r.customers_lost })),
+    wall_s: round(wall_s, 1),
+  };
+}
+
+/** (c) statistics over the condition grid. */
+async function statistics(scale: string, dir: string, sample: number, workers: number) {
+  const t0 = performance.now();
+  const result: StatisticsResult = await runCascadeStatistics({
+    dataDir: dir,
+    conditions: conditionGrid(DEFAULT_CONDITION_GRID),
+    sample,
+    seed: 1,
+    workers,
+    onProgress: (done, total) => process.stdout.write(`\rstatistics ${scale}: ${done}/${total} conditions`),
+  });
+  process.stdout.write('\n');
+  const chart = `docs/cascade-statistics-${scale}.svg`;
+  writeFileSync(chart, statisticsChartSvg(result));
+  return {
+    wall_s: round((performance.now() - t0) / 1000, 1),
+    chart,
+    sample: result.sample,
+    seed: result.seed,
+    tables: result.tables,
+    table: result.points.map((p) => ({
+      load_factor: p.conditions.load_factor,
+      temperature_c: p.conditions.temperature_c,
+      wind_gust_ms: p.conditions.wind_gust_ms,
+      beyond_zone_share: p.beyond_zone_share,
+      waves_histogram: p.waves_histogram,
+      waves_mean: p.waves.mean,
+      customers_lost: {
+        mean: p.customers_lost.mean,
+        p50: p.customers_lost.p50,
+        p95: p.customers_lost.p95,
+        max: p.customers_lost.max,
+      },
+      customers_lost_beyond_conditions_mean: p.customers_lost_beyond_weather.mean,
+      conditions_alone_customers_lost: p.weather_alone.customers_lost,
+      by_table: p.by_table,
+    })),
+  };
+}
+
+/** (d) every transformer and substation of metro under the design peak. */
+async function designPeakSweep(dir: string, workers: number) {
+  const { sweep, results, wall_s } = await sweepOf(dir, ['transformers', 'substations'], workers);
+  return {
+    patient_zeros: sweep.total,
+    wall_s: round(wall_s, 1),
+    beyond_zone: results.filter((r) => r.beyond_zone).length,
+    cascading_beyond_first_wave: results.filter((r) => r.waves > 1).length,
+    max_customers_lost: results[0]?.customers_lost ?? null,
+    top5: results
+      .slice(0, 5)
+      .map((r) => ({ id: r.id, customers_lost: r.customers_lost, mw_shed: r.mw_shed })),
+  };
+}
+
+export async function runConditionsBench(argv: string[] = []): Promise<void> {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      'city-data': { type: 'string' },
+      'metro-data': { type: 'string' },
+      parts: { type: 'string' },
+      sample: { type: 'string' },
+      runs: { type: 'string' },
+      workers: { type: 'string' },
+    },
+  });
+  const parts = new Set((values.parts ?? 'a,b,c,d').split(','));
+  const workers = Number(values.workers ?? availableParallelism());
+  const sample = Number(values.sample ?? 2000);
+  const loadBefore = loadavg();
+  const figures: Record<string, unknown> = { workers, target: TARGET };
+  const problems: string[] = [];
+  const metro =
+    parts.has('a') || parts.has('b') || parts.has('c') || parts.has('d')
+      ? prepareDataset('metro', values['metro-data'])
+      : undefined;
+  try {
+    if (parts.has('a') && metro) {
+      console.log('conditions (a): every single transmission outage of metro at the design peak…');
+      const a = await transmissionP1(metro.dir, workers);
+      console.log(
+        `  ${a.outages} outages, ${a.shedding_load} shed load, ${a.cascading} cascade (${a.wall_s} s)`,
+      );
+      if (a.shedding_load > TARGET.metro_design_peak_shedding_outages)
+        problems.push(`metro: ${a.shedding_load} single transmission outages shed load at the design peak`);
+      figures.transmission_p1_metro = a;
+    }
+    if (parts.has('c')) {
+      const city = prepareDataset('city', values['city-data']);
+      try {
+        console.log(`conditions (c): statistics on city (${sample} patient zeros × 36 conditions)…`);
+        figures.statistics_city = await statistics('city', city.dir, sample, workers);
+      } finally {
+        city.cleanup();
+      }
+      if (metro) {
+        console.log(`conditions (c): statistics on metro (${sample} patient zeros × 36 conditions)…`);
+        figures.statistics_metro = await statistics('metro', metro.dir, sample, workers);
+      }
+    }
+    if (parts.has('d') && metro) {
+      console.log('conditions (d): metro sweep of every transformer and substation at the design peak…');
+      const d = await designPeakSweep(metro.dir, workers);
+      console.log(`  ${d.patient_zeros} cascades in ${d.wall_s} s; ${d.beyond_zone} beyond their zone`);
+      if (d.wall_s > TARGET.metro_sweep_max_s)
+        problems.push(`metro design-peak sweep took ${d.wall_s} s (target ${TARGET.metro_sweep_max_s} s)`);
+      figures.design_peak_sweep_metro = d;
+    }
+  } finally {
+    metro?.cleanup();
+  }
+  figures.load_average = {
+    before: loadBefore.map((v) => round(v, 2)),
+    after: loadavg().map((v) => round(v, 2)),
+  };
+  figures.problems = problems;
+  writeBenchResult('conditions', figures);
+  for (const p of problems) console.log(`PROBLEM: ${p}`);
+}
