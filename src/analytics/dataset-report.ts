@@ -6,6 +6,7 @@ import { tableCounts, type GridModel, type TableName } from '../model/grid-model
 import type { LoadConditions } from '../model/load-model.ts';
 import { BASE_CASE, DESIGN_PEAK } from '../model/operating-conditions.ts';
 import { buildDistributionGraph } from '../topology/distribution-graph.ts';
+import { checkDistributionPlanning } from './distribution-planning-check.ts';
 import { checkInvariants, checkLoading, type CheckResult } from './invariants.ts';
 
 export interface LoadingSummary {
@@ -26,6 +27,8 @@ const round1 = (v: number) => Math.round(v * 10) / 10;
 
 export function buildDatasetReport(model: GridModel): DatasetReport {
   const report = checkInvariants(model, BASE_CASE);
+  report.checks.push(...checkDistributionPlanning(model));
+  report.ok = report.checks.every((c) => c.ok);
   const hot = checkLoading(model, buildDistributionGraph(model.tables), DESIGN_PEAK);
   const summarize = (
     conditions: LoadConditions,

@@ -9,7 +9,6 @@
  * wave. It stops when a wave fails nothing new.
  */
 import type { TableName } from '../model/grid-model.ts';
-import { Rng } from '../generator/rng.ts';
 import type { AssetRef } from '../search/asset-locator.ts';
 import type { CascadeContext } from './cascade-context.ts';
 import type { CascadeResult, CascadeWave, FailedAsset, FailureCause } from './cascade-types.ts';
@@ -23,8 +22,8 @@ import {
 import { CascadeState } from './cascade-state.ts';
 import { Pickup, pickupExcessKw } from './cold-load.ts';
 import { clearFault, reclosedNodes } from './protection.ts';
-import { DETERMINISTIC_HAZARD_THRESHOLD } from './scenarios.ts';
 import { restoreThroughTies } from './transfer.ts';
+import { weatherFailures as weatherFailuresOf } from './weather/weather-failures.ts';
 
 export interface CascadeOptions {
   /** Safety stop; real cascades settle in a handful of waves. */
@@ -204,21 +203,11 @@ function weatherFailures(ctx: CascadeContext, seed?: number): Pending[] {
 }
 
 function drawWeather(ctx: CascadeContext, seed?: number): Pending[] {
-  const rng = seed === undefined ? undefined : new Rng(seed, 'cascade-weather');
-  const out: Pending[] = [];
-  const draw = (table: TableName, hazard: Float64Array) => {
-    for (let i = 0; i < hazard.length; i++) {
-      const p = hazard[i];
-      if (p <= 0) continue;
-      if (rng ? rng.next() < p : p >= DETERMINISTIC_HAZARD_THRESHOLD)
-        out.push({ ref: { table, index: i }, cause: 'weather', probability: round(p) });
-    }
-  };
-  draw('line_sections', ctx.sectionHazard);
-  draw('poles', ctx.poleHazard);
-  draw('transformers', ctx.transformerHazard);
-  draw('substations', ctx.substationHazard);
-  return out;
+  return weatherFailuresOf(ctx, seed).map((f) => ({
+    ref: { table: f.table, index: f.index },
+    cause: 'weather',
+    probability: f.probability,
+  }));
 }
 
 function exposure(ctx: CascadeContext, ref: AssetRef): number {

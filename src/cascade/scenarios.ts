@@ -1,8 +1,8 @@
 /**
  * Named scenarios: presets of the operating conditions (src/model/operating-conditions.ts). A
  * user can start from any of them and change any field; a preset and the same conditions given
- * field by field are one and the same input. Deterministic runs fail an asset to a hazard when
- * its probability is at least DETERMINISTIC_HAZARD_THRESHOLD; stochastic runs draw. The storm
+ * field by field are one and the same input. Deterministic runs fail a typical storm's assets
+ * (src/cascade/weather/weather-failures.ts); stochastic runs draw. The storm
  * presets reproduce reported Houston events (sources in docs/weather.md); the hazards they
  * bring are computed in src/cascade/weather/.
  */
@@ -25,8 +25,6 @@ export interface Scenario extends ScenarioSetting {
   title: string;
   description: string;
 }
-
-export const DETERMINISTIC_HAZARD_THRESHOLD = 0.5;
 
 const preset = (
   name: string,

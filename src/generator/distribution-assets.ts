@@ -1,11 +1,13 @@
 /**
- * Turns the primary network's geometry into equipment: design flows on every section, feeder
+ * Turns the primary network's geometry into equipment: design-peak flows on every section, feeder
  * voltage, conductors, which laterals are overhead (and so the poles), transformer sizes and
- * mounts, and the substation transformers.
+ * mounts, and the substation transformers. Ratings are planned to the design peak
+ * (src/generator/design-peak-load.ts, docs/planning.md).
  */
 import { lineCurrentA } from '../model/electrical.ts';
 import { POWER_FACTOR } from '../model/load-model.ts';
-import { BASE_CASE } from '../model/operating-conditions.ts';
+import { DESIGN_PEAK } from '../model/operating-conditions.ts';
+import { maxOverHours } from './design-peak-load.ts';
 import {
   chooseConductor,
   chooseTransformerSize,
@@ -23,9 +25,10 @@ const HIGH_VOLTAGE_FEEDER_KW = 9_000;
 
 export interface DistributionAssets {
   feederKv: Float64Array;
+  /** Base-case load of each feeder (chooses its voltage; the transmission plan uses it). */
   feederDesign_kw: Float64Array;
-  /** Design kW flowing through each section (everything downstream of it). */
-  sectionDesign_kw: Float64Array;
+  /** Design-peak kW through each section: the highest hourly sum of everything downstream of it. */
+  sectionPeak_kw: Float64Array;
   sectionRating_a: Float64Array;
   sectionConductor: Uint8Array;
   sectionOverhead: Uint8Array;
@@ -52,35 +55,34 @@ export function sizeDistribution(
   feeders: FeederPlan,
   transformers: TransformerPlan,
   transformerDesign_kw: Float64Array,
+  /** Demand on each service transformer at each design-peak hour. */
+  transformerPeak_kw: readonly Float64Array[],
   transformerThreePhase: Uint8Array,
   targetPoles: number,
   substationCount: number,
   rng: Rng,
 ): DistributionAssets {
-  const ambient = BASE_CASE.temperature_c;
-  // Design flow on each section: add each transformer's load to its node, then sweep leaves → root.
-  const nodeLoad = new Float64Array(net.nodeCount);
+  const ambient = DESIGN_PEAK.temperature_c;
   const nodeThreePhase = new Uint8Array(net.nodeCount);
-  for (let t = 0; t < transformers.count; t++) {
-    nodeLoad[net.transformerNode[t]] += transformerDesign_kw[t];
+  for (let t = 0; t < transformers.count; t++)
     if (transformerThreePhase[t]) nodeThreePhase[net.transformerNode[t]] = 1;
-  }
-  const sectionDesign_kw = new Float64Array(net.sectionCount);
   const sectionPhases = new Uint8Array(net.sectionCount);
   for (let s = net.sectionCount - 1; s >= 0; s--) {
     const child = net.sectionTo[s];
-    const parent = net.sectionFrom[s];
-    sectionDesign_kw[s] = nodeLoad[child];
-    nodeLoad[parent] += nodeLoad[child];
     sectionPhases[s] = nodeThreePhase[child] || net.nodeTrunk[child] ? 3 : 1;
-    if (sectionPhases[s] === 3) nodeThreePhase[parent] = 1;
+    if (sectionPhases[s] === 3) nodeThreePhase[net.sectionFrom[s]] = 1;
   }
+  const base = sectionFlows(net, transformerDesign_kw);
+  const hourly = transformerPeak_kw.map((kw) => sectionFlows(net, kw));
+  const sectionPeak_kw = maxOverHours(hourly.map((h) => h.section_kw));
   const feederDesign_kw = new Float64Array(feeders.count);
   const feederKv = new Float64Array(feeders.count);
   for (let f = 0; f < feeders.count; f++) {
-    feederDesign_kw[f] = nodeLoad[net.headNode[f]];
+    feederDesign_kw[f] = base.node_kw[net.headNode[f]];
     feederKv[f] = feederDesign_kw[f] > HIGH_VOLTAGE_FEEDER_KW ? 34.5 : 12.47;
   }
+  const feederHourly_kw = hourly.map((h) => Float64Array.from(net.headNode, (n) => h.node_kw[n]));
+  const feederPeak_kw = maxOverHours(feederHourly_kw);
 
   // Overhead: trunks outside the downtown network; then laterals, older (inner) ones first,
   // until the pole count reaches the target.
@@ -154,7 +156,7 @@ export function sizeDistribution(
   const sectionConductor = new Uint8Array(net.sectionCount);
   for (let s = 0; s < net.sectionCount; s++) {
     const f = net.nodeFeeder[net.sectionTo[s]];
-    const amps = lineCurrentA(sectionDesign_kw[s], feederKv[f], sectionPhases[s], POWER_FACTOR);
+    const amps = lineCurrentA(sectionPeak_kw[s], feederKv[f], sectionPhases[s], POWER_FACTOR);
     const choice = chooseConductor(
       amps,
       sectionOverhead[s] === 1,
@@ -167,8 +169,9 @@ export function sizeDistribution(
 
   const transformerKva = new Float64Array(transformers.count);
   const transformerPad = new Uint8Array(transformers.count);
+  const transformerMax_kw = maxOverHours(transformerPeak_kw);
   for (let t = 0; t < transformers.count; t++) {
-    const kva = transformerDesign_kw[t] / POWER_FACTOR;
+    const kva = transformerMax_kw[t] / POWER_FACTOR;
     const onOverhead = sectionOverhead[net.upstreamSection[net.transformerNode[t]]] === 1;
     const poleKva = chooseTransformerSize(POLE_TRANSFORMER_KVA, kva, ambient);
     const pole =
@@ -179,7 +182,8 @@ export function sizeDistribution(
     transformerKva[t] = pole ? poleKva : chooseTransformerSize(PAD_TRANSFORMER_KVA, kva, ambient);
   }
 
-  // Substation transformers: one to three per substation; feeders go to the least-loaded unit.
+  // Substation transformers: one to three per substation (by base-case load); feeders go to the
+  // unit least loaded at the design peak, and each unit is sized on its highest hourly sum.
   const subLoad = new Float64Array(substationCount);
   for (let f = 0; f < feeders.count; f++) subLoad[feeders.substation[f]] += feederDesign_kw[f];
   const stxSubstation: number[] = [];
@@ -194,23 +198,30 @@ export function sizeDistribution(
   const stxLoad = new Float64Array(stxSubstation.length);
   const feederStx = new Int32Array(feeders.count);
   const order = Array.from({ length: feeders.count }, (_, f) => f).sort(
-    (a, b) => feederDesign_kw[b] - feederDesign_kw[a] || a - b,
+    (a, b) => feederPeak_kw[b] - feederPeak_kw[a] || a - b,
   );
   for (const f of order) {
     const s = feeders.substation[f];
     let best = firstStx[s];
     for (let u = 1; u < unitsOf[s]; u++) if (stxLoad[firstStx[s] + u] < stxLoad[best]) best = firstStx[s] + u;
     feederStx[f] = best;
-    stxLoad[best] += feederDesign_kw[f];
+    stxLoad[best] += feederPeak_kw[f];
   }
-  const stxRating_mva = Float64Array.from(stxLoad, (kw) =>
+  const stxPeak_kw = maxOverHours(
+    feederHourly_kw.map((feeder_kw) => {
+      const kw = new Float64Array(stxSubstation.length);
+      feeder_kw.forEach((v, f) => (kw[feederStx[f]] += v));
+      return kw;
+    }),
+  );
+  const stxRating_mva = Float64Array.from(stxPeak_kw, (kw) =>
     chooseTransformerSize(SUBSTATION_TRANSFORMER_MVA, kw / 1000 / POWER_FACTOR, ambient),
   );
 
   return {
     feederKv,
     feederDesign_kw,
-    sectionDesign_kw,
+    sectionPeak_kw,
     sectionRating_a,
     sectionConductor,
     sectionOverhead,
@@ -227,4 +238,20 @@ export function sizeDistribution(
     stxRating_mva,
     feederStx,
   };
+}
+
+/** Load through each section (everything downstream of it) and below each node, from leaf loads. */
+function sectionFlows(
+  net: PrimaryNetwork,
+  transformer_kw: Float64Array,
+): { section_kw: Float64Array; node_kw: Float64Array } {
+  const node_kw = new Float64Array(net.nodeCount);
+  transformer_kw.forEach((kw, t) => (node_kw[net.transformerNode[t]] += kw));
+  const section_kw = new Float64Array(net.sectionCount);
+  // Sections are created parents first: walking them backwards sums each subtree once.
+  for (let s = net.sectionCount - 1; s >= 0; s--) {
+    section_kw[s] = node_kw[net.sectionTo[s]];
+    node_kw[net.sectionFrom[s]] += node_kw[net.sectionTo[s]];
+  }
+  return { section_kw, node_kw };
 }

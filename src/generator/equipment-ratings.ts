@@ -1,12 +1,28 @@
 /**
- * Equipment sizing as a planner would: every rating is the smallest standard size that carries
- * the base-case (design) load at no more than PLANNING_LOADING of its derated capability, so the
- * base case is secure and a heat wave is tight.
+ * Equipment sizing as a planner would: every distribution rating is the smallest standard size
+ * that carries the design-peak load (the highest over the design day's peak hours at the design
+ * temperature) at no more than PEAK_PLANNING_LOADING of its capability derated to that
+ * temperature; transmission lines are still sized on the base case (PLANNING_LOADING). The
+ * criterion and its sources are in docs/planning.md.
  */
 import { lineRatingFactor, transformerRatingFactor } from '../model/thermal.ts';
 
-/** Highest planned loading in the base case, as a fraction of the derated rating. */
+/** Highest planned loading of transmission lines in the base case, as a fraction of the derated rating. */
 export const PLANNING_LOADING = 0.7;
+
+/**
+ * Growth of the summer peak per year: ERCOT's coincident peak went from 73,473 MW (2018) to
+ * 85,508 MW (2023), 3.1 % a year (ERCOT, annual peak demand records).
+ */
+export const LOAD_GROWTH_PER_YEAR = 0.03;
+/** Years from seeing a capacity need to having the reinforcement in service (Willis 2004). */
+export const PLANNING_LEAD_TIME_YEARS = 3;
+/**
+ * Highest planned loading of distribution equipment at the design peak, as a fraction of the
+ * derated normal rating: equipment installed today must still carry the design peak when the load
+ * has grown for one lead time, because nothing can be reinforced faster (≈ 0.915).
+ */
+export const PEAK_PLANNING_LOADING = 1 / (1 + LOAD_GROWTH_PER_YEAR) ** PLANNING_LEAD_TIME_YEARS;
 
 /** Nominal ampacity (A, 25 °C ambient) of each conductor code, and whether it is overhead. */
 export const CONDUCTORS: readonly { code: number; ampacity_a: number; overhead: boolean }[] = [
@@ -34,27 +50,35 @@ export function smallestStandard(sizes: readonly number[], needed: number): numb
   return top * Math.ceil(needed / top);
 }
 
-/** Conductor for a section carrying `design_a` in the base case at `ambient_c`. */
+/** Smallest conductor (of the overhead or underground kind) with at least `ampacity_a` nominal. */
+export function conductorWithAmpacity(
+  ampacity_a: number,
+  overhead: boolean,
+): { code: number; rating_a: number } {
+  const options = CONDUCTORS.filter((c) => c.overhead === overhead);
+  for (const c of options) if (c.ampacity_a >= ampacity_a) return { code: c.code, rating_a: c.ampacity_a };
+  // Heavier than one conductor: parallel runs of the largest (as utilities do for big loads).
+  const top = options[options.length - 1];
+  return { code: top.code, rating_a: top.ampacity_a * Math.ceil(ampacity_a / top.ampacity_a) };
+}
+
+/** Conductor for a section carrying `peak_a` at the design peak at `ambient_c`. */
 export function chooseConductor(
-  design_a: number,
+  peak_a: number,
   overhead: boolean,
   trunk: boolean,
   ambient_c: number,
 ): { code: number; rating_a: number } {
   const needed = Math.max(
-    design_a / (PLANNING_LOADING * lineRatingFactor(ambient_c)),
+    peak_a / (PEAK_PLANNING_LOADING * lineRatingFactor(ambient_c)),
     trunk ? TRUNK_MIN_AMPACITY_A : 0,
   );
-  const options = CONDUCTORS.filter((c) => c.overhead === overhead);
-  for (const c of options) if (c.ampacity_a >= needed) return { code: c.code, rating_a: c.ampacity_a };
-  // Heavier than one conductor: parallel runs of the largest (as utilities do for big loads).
-  const top = options[options.length - 1];
-  return { code: top.code, rating_a: top.ampacity_a * Math.ceil(needed / top.ampacity_a) };
+  return conductorWithAmpacity(needed, overhead);
 }
 
-/** Transformer nameplate (kVA or MVA) for `design` load at `ambient_c` from a standard list. */
-export function chooseTransformerSize(sizes: readonly number[], design: number, ambient_c: number): number {
-  return smallestStandard(sizes, design / (PLANNING_LOADING * transformerRatingFactor(ambient_c)));
+/** Transformer nameplate (kVA or MVA) for a design-peak load `peak` at `ambient_c` from a standard list. */
+export function chooseTransformerSize(sizes: readonly number[], peak: number, ambient_c: number): number {
+  return smallestStandard(sizes, peak / (PEAK_PLANNING_LOADING * transformerRatingFactor(ambient_c)));
 }
 
 /**

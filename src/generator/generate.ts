@@ -9,6 +9,7 @@ import { demandKw } from '../model/load-model.ts';
 import { BASE_CASE } from '../model/operating-conditions.ts';
 import { assembleModel } from './assemble.ts';
 import { assignCriticalLoads } from './critical-loads.ts';
+import { transformerPeakLoads } from './design-peak-load.ts';
 import { sizeDistribution } from './distribution-assets.ts';
 import { buildPrimaryNetwork, SUBSTATION_OFFSET_KM } from './feeder-network.ts';
 import { planFeeders, planTransformers } from './feeder-partition.ts';
@@ -16,6 +17,7 @@ import { buildGeography } from './geography.ts';
 import { buildLandUse, CLASS_RES } from './land-use.ts';
 import { layOutProtection } from './protection-layout.ts';
 import { Rng } from './rng.ts';
+import { planTieTransfers } from './transfer-planning.ts';
 import { buildRoads } from './roads.ts';
 import { DEFAULT_CENTER, scaleConfig } from './scales.ts';
 import { siteSubstations } from './substation-siting.ts';
@@ -71,6 +73,11 @@ export function generateGrid(options: GenerateOptions): GridModel {
   }
   for (let t = 0; t < transformers.count; t++)
     if (transformerDesign_kw[t] > 120) transformerThreePhase[t] = 1;
+  const transformerPeak_kw = transformerPeakLoads(
+    customers,
+    transformers.customerTransformer,
+    transformers.count,
+  );
 
   progress('primary network', 0.5);
   const net = buildPrimaryNetwork(lattice, sites, feeders, transformers);
@@ -81,6 +88,7 @@ export function generateGrid(options: GenerateOptions): GridModel {
     feeders,
     transformers,
     transformerDesign_kw,
+    transformerPeak_kw,
     transformerThreePhase,
     cfg.poles,
     cfg.substations,
@@ -122,7 +130,7 @@ export function generateGrid(options: GenerateOptions): GridModel {
 
   progress('assembling tables', 0.7);
   const projection = new LocalProjection(center[0], center[1]);
-  return assembleModel({
+  const model = assembleModel({
     cfg,
     seed: options.seed,
     center,
@@ -147,4 +155,7 @@ export function generateGrid(options: GenerateOptions): GridModel {
     trees,
     serviceAreas,
   });
+  progress('tie transfers', 0.85);
+  planTieTransfers(model);
+  return model;
 }

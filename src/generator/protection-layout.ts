@@ -6,7 +6,7 @@
  */
 import { lineCurrentA } from '../model/electrical.ts';
 import { POWER_FACTOR } from '../model/load-model.ts';
-import { FUSE_A, PLANNING_LOADING, smallestStandard } from './equipment-ratings.ts';
+import { FUSE_A, PEAK_PLANNING_LOADING, smallestStandard } from './equipment-ratings.ts';
 import type { DistributionAssets } from './distribution-assets.ts';
 import type { FeederPlan } from './feeder-partition.ts';
 import type { PrimaryNetwork } from './feeder-network.ts';
@@ -51,9 +51,10 @@ export function layOutProtection(
     switchNodeB: [],
     switchRating_a: [],
   };
-  const designA = (s: number) =>
+  // Devices carry the design-peak current, like the conductors they protect.
+  const peakA = (s: number) =>
     lineCurrentA(
-      assets.sectionDesign_kw[s],
+      assets.sectionPeak_kw[s],
       assets.feederKv[net.nodeFeeder[net.sectionTo[s]]],
       assets.sectionPhases[s],
       POWER_FACTOR,
@@ -95,7 +96,7 @@ export function layOutProtection(
       if (dist === recloserAt) {
         p.deviceKind.push(DEVICE_RECLOSER);
         p.deviceSection.push(s);
-        p.deviceRating_a.push(smallestStandard(RECLOSER_A, designA(s) / PLANNING_LOADING));
+        p.deviceRating_a.push(smallestStandard(RECLOSER_A, peakA(s) / PEAK_PLANNING_LOADING));
       } else if (length >= 6 && (dist === Math.floor(length / 3) || dist === Math.floor((2 * length) / 3))) {
         p.switchKind.push(SWITCH_SECTIONALIZER);
         p.switchSection.push(s);
@@ -106,8 +107,8 @@ export function layOutProtection(
       continue;
     }
     if (net.nodeTrunk[from]) {
-      // Lateral tap: a fuse sized at 1.5× design current; a big lateral gets a recloser instead.
-      const amps = 1.5 * designA(s);
+      // Lateral tap: a fuse sized at 1.5× peak current; a big lateral gets a recloser instead.
+      const amps = 1.5 * peakA(s);
       const big = amps > FUSE_A[FUSE_A.length - 1];
       p.deviceKind.push(big ? DEVICE_RECLOSER : DEVICE_FUSE);
       p.deviceSection.push(s);

@@ -124,6 +124,11 @@ export const DESIGN_PEAK: OperatingConditions = {
 /** Hours of the design day the planner checks, so the coincident peak of every mix is covered. */
 export const DESIGN_PEAK_HOURS: readonly number[] = [14, 15, 16, 17, 18, 19];
 
+/** The design peak at each of DESIGN_PEAK_HOURS with normal, diversified load (no cold-load pickup). */
+export function designPeakHourConditions(): OperatingConditions[] {
+  return DESIGN_PEAK_HOURS.map((hour) => ({ ...DESIGN_PEAK, hour, hours_since_interruption: 0 }));
+}
+
 /** Input that names or overrides some fields; everything else comes from a preset. */
 export type ConditionsInput = Partial<Omit<OperatingConditions, 'wind_field'>> & {
   wind_field?: Partial<WindField>;

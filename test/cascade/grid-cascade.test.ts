@@ -8,6 +8,7 @@ import { clearingDevice } from '../../src/cascade/protection.ts';
 import { beyondZoneFailures, reachesBeyondZone } from '../../src/cascade/protection-zone.ts';
 import { scenario, scenarioWith } from '../../src/cascade/scenarios.ts';
 import { treeStrikeProbability } from '../../src/cascade/weather/fragility.ts';
+import { expectedCountSelection } from '../../src/cascade/weather/weather-failures.ts';
 import { EMERGENCY_RATING_FACTOR } from '../../src/model/thermal.ts';
 import { generateGrid } from '../../src/generator/generate.ts';
 import { Rng } from '../../src/generator/rng.ts';
@@ -156,8 +157,8 @@ describe('grid cascade: weather', () => {
     expect(treeStrikeProbability(20, 3, 10, 20)).toBeLessThan(treeStrikeProbability(20, 3, 10, 35));
   });
 
-  it('a storm fails exactly the assets at or above the deterministic threshold', () => {
-    // Beryl's shape with 60 m/s gusts and a metre of floodwater: every kind of hazard reaches 0.5.
+  it('a deterministic storm fails, of each kind, the round(Σp) assets most likely to fail', () => {
+    // Beryl's shape with 60 m/s gusts and a metre of floodwater: every kind of hazard is present.
     const storm = buildCascadeContext(
       model,
       scenarioWith('hurricane', { wind_sustained_ms: 45, wind_gust_ms: 60, flood_depth_m: 1 }),
@@ -172,12 +173,25 @@ describe('grid cascade: weather', () => {
     let total = 0;
     for (const [table, hazard] of Object.entries(hazards)) {
       const weather = r.waves[0].failed.filter((f) => f.cause === 'weather' && f.table === table);
-      const expected = Array.from(hazard).filter((p) => p >= 0.5).length;
-      expect(weather).toHaveLength(expected);
+      const expected = Math.round(Array.from(hazard).reduce((a, p) => a + p, 0));
+      expect(weather, table).toHaveLength(expected);
+      // Nothing left out is more likely to fail than anything picked.
+      const picked = new Set(weather.map((f) => t[table as 'poles'].ids.indexOf(f.id)));
+      const lowestPicked = Math.min(...[...picked].map((i) => hazard[i]));
+      hazard.forEach((p, i) => picked.has(i) || expect(p).toBeLessThanOrEqual(lowestPicked));
       total += expected;
     }
-    expect(storm.poleHazard.some((p) => p >= 0.5)).toBe(true);
     expect(total).toBeGreaterThan(0);
+  });
+
+  it('picks ties in hazard spread over the rows, not the first ones', () => {
+    const hazard = new Float64Array(1000).fill(0.1);
+    const picked = expectedCountSelection(hazard);
+    expect(picked).toHaveLength(100);
+    expect(picked.filter((i) => i < 500).length).toBeGreaterThan(30);
+    expect(picked.filter((i) => i >= 500).length).toBeGreaterThan(30);
+    expect(expectedCountSelection(Float64Array.of(0.2, 0.9, 0.4, 0))).toEqual([1, 2]);
+    expect(expectedCountSelection(Float64Array.of(0.2, 0.1))).toEqual([]);
   });
 
   it('stochastic runs repeat for a seed and vary across seeds', () => {

@@ -3,8 +3,8 @@
  * each overhead section (trees falling into it), each pole (wind), each pad-mounted transformer
  * and substation (floodwater), from the wind field (wind-field.ts) and the fragility curves
  * (fragility.ts). A hurricane's hours of wind count as several exposures to its peak gust.
- * Deterministic runs fail what is at or above DETERMINISTIC_HAZARD_THRESHOLD; stochastic runs
- * draw. The two constants below are the only parameters fitted to reported outages.
+ * weather-failures.ts turns them into failures (a typical storm, or seeded draws). The two
+ * constants below are the only parameters fitted to reported outages.
  */
 import type { GridModel } from '../../model/grid-model.ts';
 import type { OperatingConditions } from '../../model/operating-conditions.ts';
