@@ -8,6 +8,7 @@ import type { GridModel } from '../model/grid-model.ts';
 import { customerDemandsKw } from '../model/load-model.ts';
 import type { OperatingConditions } from '../model/operating-conditions.ts';
 import { EMERGENCY_RATING_FACTOR, lineRatingFactor, transformerRatingFactor } from '../model/thermal.ts';
+import { coldLoadContext, type ColdLoadContext } from './cold-load.ts';
 import { buildDistributionGraph, type DistributionGraph } from '../topology/distribution-graph.ts';
 import { distributionAdjacency } from '../topology/energization.ts';
 import type { DistributionAdjacency } from '../topology/switched-network.ts';
@@ -22,6 +23,8 @@ export interface CascadeContext {
   graph: DistributionGraph;
   adjacency: DistributionAdjacency;
   customer_kw: Float64Array;
+  /** What customers draw when restoration re-energizes them (cold-load pickup). */
+  coldLoad: ColdLoadContext;
   transformer_kw: Float64Array;
   /** Customers on each transformer. */
   transformerCustomers: Int32Array;
@@ -104,6 +107,7 @@ export function buildCascadeContext(model: GridModel, scenario: ScenarioSetting)
     graph,
     adjacency: distributionAdjacency(model),
     customer_kw,
+    coldLoad: coldLoadContext(t.customers, conditions, customer_kw),
     transformer_kw,
     transformerCustomers,
     nodeDemand_kw,

@@ -50,6 +50,9 @@ export function evaluate(ctx: CascadeContext, state: CascadeState): Evaluation {
   const t = ctx.model.tables;
   const { energization, topology } = computeEnergizationDetailed(ctx.model, state.switching());
   const customersOn = energization.customers!;
+  // Customers on nodes restoration picked up draw their cold-load demand.
+  const demand = ctx.coldLoad.customer_kw;
+  const txNode = t.transformers.cols.node;
   const transformer_kw = new Float64Array(t.transformers.size);
   let customersServed = 0;
   let criticalServed = 0;
@@ -57,7 +60,8 @@ export function evaluate(ctx: CascadeContext, state: CascadeState): Evaluation {
     if (!customersOn[c]) continue;
     customersServed++;
     if (t.customers.cols.critical[c] > 0) criticalServed++;
-    transformer_kw[t.meters.cols.transformer[t.customers.cols.meter[c]]] += ctx.customer_kw[c];
+    const x = t.meters.cols.transformer[t.customers.cols.meter[c]];
+    transformer_kw[x] += demand[state.pickup[txNode[x]]][c];
   }
   const node_kw = new Float64Array(t.dist_nodes.size);
   t.transformers.cols.node.forEach((n, x) => (node_kw[n] += transformer_kw[x]));

@@ -18,6 +18,7 @@ export const Change = {
   Transformer: 7,
   Meter: 8,
   Feeder: 9,
+  Pickup: 10,
 } as const;
 
 /** Sections leaving each feeder head (opened when the feeder is shed or loses its transformer). */
@@ -55,6 +56,13 @@ export class CascadeState {
   readonly feedersOff: Uint8Array;
   /** Nodes inside faulted zones: dark until repair, never restored by a tie. */
   readonly blockedNodes: Uint8Array;
+  /**
+   * How restoration re-energized each node after an interruption (a Pickup code of
+   * cold-load.ts; 0: never interrupted): its customers then draw their cold-load demand.
+   */
+  readonly pickup: Uint8Array;
+  /** Nodes with a pickup, in the order they were first picked up. */
+  readonly pickedUp: number[] = [];
   /** Pairs (Change, index), in the order the changes were made. */
   readonly log: number[] = [];
   /** Bumped by every reset, so evaluators that follow the log know to start over. */
@@ -76,6 +84,7 @@ export class CascadeState {
     this.metersOut = new Uint8Array(t.meters.size);
     this.feedersOff = new Uint8Array(t.feeders.size);
     this.blockedNodes = new Uint8Array(t.dist_nodes.size);
+    this.pickup = new Uint8Array(t.dist_nodes.size);
     this.getaway = getawaySections(model);
   }
 
@@ -150,6 +159,14 @@ export class CascadeState {
     this.log.push(Change.Tie, k);
   }
 
+  /** Node n re-energized by restoration of kind `kind`; a longer interruption (higher kind) wins. */
+  pickUp(n: number, kind: number): void {
+    if (kind <= this.pickup[n]) return;
+    if (!this.pickup[n]) this.pickedUp.push(n);
+    this.pickup[n] = kind;
+    this.log.push(Change.Pickup, n);
+  }
+
   transformerOut(x: number): void {
     this.transformersOut[x] = 1;
     this.log.push(Change.Transformer, x);
@@ -198,9 +215,13 @@ export class CascadeState {
         case Change.Feeder:
           this.feedersOff[k] = 0;
           break;
+        case Change.Pickup:
+          this.pickup[k] = 0;
+          break;
       }
     }
     log.length = 0;
+    this.pickedUp.length = 0;
     this.failed.clear();
     this.generation++;
   }

@@ -4,7 +4,7 @@
  * limit, and what the weather brings down). In every wave: failures
  * apply (faults are cleared by the nearest upstream protective device and isolated at the nearest
  * switching points), de-energized healthy parts are picked up through ties with headroom,
- * substation demand feeds a DC power flow per transmission island (islands short of generation
+ * re-energized customers draw their cold-load demand (cold-load.ts), substation demand feeds a DC power flow per transmission island (islands short of generation
  * shed whole feeders, largest first), and whatever is now above its trip limit fails in the next
  * wave. It stops when a wave fails nothing new.
  */
@@ -20,7 +20,8 @@ import {
   type Evaluator,
 } from './cascade-evaluation.ts';
 import { CascadeState } from './cascade-state.ts';
-import { clearFault } from './protection.ts';
+import { Pickup, pickupExcessKw } from './cold-load.ts';
+import { clearFault, reclosedNodes } from './protection.ts';
 import { restoreThroughTies } from './transfer.ts';
 import { weatherFailures as weatherFailuresOf } from './weather/weather-failures.ts';
 
@@ -103,6 +104,7 @@ export function runCascade(
     for (const p of pending) applyFailure(ctx, state, p, w, restoration, failed);
     ev = evaluate(state);
     if (restoration) {
+      const regions: (readonly number[])[] = [];
       const closed = restoreThroughTies(ctx, {
         topology: ev.topology,
         sectionOpen: state.sectionsOpen,
@@ -112,6 +114,7 @@ export function runCascade(
         edge_kw: ev.edge_kw,
         feeder_kw: ev.feeder_kw,
         ties: ev.scope?.ties,
+        onPickup: (_, region) => regions.push(region),
       });
       if (closed.length) {
         const before = ev.customersServed;
@@ -119,16 +122,20 @@ export function runCascade(
           state.closeTie(k);
           tiesClosed.push(t.switches.ids[k]);
         }
+        if (ctx.coldLoad.active[Pickup.Tie])
+          for (const region of regions) for (const n of region) state.pickUp(n, Pickup.Tie);
         ev = evaluate(state);
         customersRestored += ev.customersServed - before;
       }
     }
     if (shedForDeficits(ctx, state, ev, w, failed)) ev = evaluate(state);
+    // Demand not served counts customers at their normal demand: a cold-load excess is not service.
+    const excess_mw = pickupExcessKw(ctx, state, ev.energization.customers!) / 1000;
     waves.push({
       wave: w,
       failed,
       customers_out: t.customers.size - ev.customersServed,
-      mw_out: round(baseline.served_mw - ev.served_mw),
+      mw_out: round(baseline.served_mw - (ev.served_mw - excess_mw)),
     });
     pending = findOverloads(ctx, state, ev)
       .filter((o) => !state.hasFailed(o.table, o.index))
@@ -272,6 +279,10 @@ function applyFailure(
     const clearing = clearFault(ctx, s, restoration);
     for (const o of clearing.opened) state.openSection(o);
     for (const n of clearing.zoneNodes) state.blockNode(n);
+    // The device recloses once the zone is isolated: what it feeds was off for its sequence.
+    if (restoration && clearing.device >= 0 && ctx.coldLoad.active[Pickup.Reclose])
+      for (const n of reclosedNodes(ctx, clearing.device, state.sectionsOpen))
+        state.pickUp(n, Pickup.Reclose);
     if (clearing.device >= 0 && state.markFailed('protective_devices', clearing.device)) {
       const ref = { table: 'protective_devices' as const, index: clearing.device };
       log.push({

@@ -141,6 +141,9 @@ export class IncrementalEvaluator implements Evaluator {
         case Change.SubstationTransformer:
           for (const f of members(idx.stxFeeders, k)) this.touch(f);
           break;
+        case Change.Pickup:
+          this.touch(idx.nodeFeeder[k]);
+          break;
         default:
           break; // transmission changes reach feeders through their heads' supply, below
       }
@@ -214,8 +217,10 @@ export class IncrementalEvaluator implements Evaluator {
             : 0;
       }
       for (const x of members(idx.feederTransformers, f)) {
-        const on = topo.nodeEnergized[t.transformers.cols.node[x]] && !state.transformersOut[x] ? 1 : 0;
+        const node = t.transformers.cols.node[x];
+        const on = topo.nodeEnergized[node] && !state.transformersOut[x] ? 1 : 0;
         en.transformers![x] = on;
+        const demand = this.ctx.coldLoad.customer_kw[state.pickup[node]];
         let kw = 0;
         for (const c of members(idx.transformerCustomers, x)) {
           const live = on && !state.metersOut[t.customers.cols.meter[c]] ? 1 : 0;
@@ -223,7 +228,7 @@ export class IncrementalEvaluator implements Evaluator {
           if (!live) continue;
           served++;
           if (t.customers.cols.critical[c] > 0) critical++;
-          kw += this.ctx.customer_kw[c];
+          kw += demand[c];
         }
         w.transformer_kw[x] = kw;
       }

@@ -56,3 +56,25 @@ export function clearFault(ctx: CascadeContext, s: number, isolate: boolean): Fa
   }
   return { device, opened, zoneNodes };
 }
+
+/**
+ * Nodes the device re-energizes when it recloses after isolation: everything below it that no
+ * open section cuts off (the faulted zone lies behind the opened isolation point). None when the
+ * device itself stays open.
+ */
+export function reclosedNodes(ctx: CascadeContext, device: number, sectionOpen: Uint8Array): number[] {
+  const sec = ctx.model.tables.line_sections.cols;
+  const s = ctx.model.tables.protective_devices.cols.section[device];
+  if (sectionOpen[s]) return [];
+  const out: number[] = [];
+  const stack = [sec.to_node[s]];
+  while (stack.length) {
+    const n = stack.pop()!;
+    out.push(n);
+    for (let c = ctx.graph.childStart[n]; c < ctx.graph.childStart[n + 1]; c++) {
+      const child = ctx.graph.childSections[c];
+      if (!sectionOpen[child]) stack.push(sec.to_node[child]);
+    }
+  }
+  return out;
+}

@@ -3,8 +3,9 @@
  * by closing a tie to a neighbouring live feeder when there is headroom for its load all the way:
  * on every section from the tie up to the receiving feeder's head, on the tie itself, and on
  * the picked-up sections, which are now fed backwards from the tie. Checks use the scenario's
- * emergency limits against the flows before the transfer; if flows shift further, a section or
- * transformer that ends up overloaded trips in the next wave.
+ * emergency limits against the flows before the transfer and the region's normal demand (what an
+ * operator's switching order knows); if flows shift further, or the picked-up customers come
+ * back with cold-load demand (cold-load.ts), what ends up overloaded trips in the next wave.
  */
 import { lineCurrentA } from '../model/electrical.ts';
 import { POWER_FACTOR } from '../model/load-model.ts';
@@ -24,6 +25,8 @@ export interface TransferInput {
   feeder_kw: Float64Array;
   /** Ties to consider, ascending (default: all); a sweep passes those near the changes. */
   ties?: Int32Array;
+  /** Told the dead region each closed tie picks up (its customers come back cold). */
+  onPickup?: (tie: number, region: readonly number[]) => void;
 }
 
 /** Closes the ties that can restore dead healthy regions; returns the switch indices closed. */
@@ -108,6 +111,7 @@ export function restoreThroughTies(ctx: CascadeContext, input: TransferInput): n
     stx_kw[stxOf[f]] += load;
     for (const n of region) claimed.add(n);
     closed.push(k);
+    input.onPickup?.(k, region);
   }
   return closed;
 }

@@ -74,6 +74,17 @@ export function demandKw(
   return kw * (conditions.load_factor ?? 1);
 }
 
+/**
+ * The weather-dependent (air-conditioning) part of `demandKw`: what a population of thermostats
+ * draws when their cycles are out of step (see cold-load-pickup.ts).
+ */
+export function coolingDemandKw(cooling_kw_per_c: number, conditions: LoadConditions): number {
+  const coolingDegrees = Math.max(0, conditions.temperature_c - COOLING_BALANCE_C);
+  return (
+    cooling_kw_per_c * coolingDegrees * COOLING[hourIndex(conditions.hour)] * (conditions.load_factor ?? 1)
+  );
+}
+
 /** Demand of every customer in kW under `conditions`. */
 export function customerDemandsKw(
   customers: Table<typeof CUSTOMERS>,

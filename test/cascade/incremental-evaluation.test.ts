@@ -12,6 +12,7 @@ import { SCENARIOS, type Scenario } from '../../src/cascade/scenarios.ts';
 import { generateGrid } from '../../src/generator/generate.ts';
 import { Rng } from '../../src/generator/rng.ts';
 import type { TableName } from '../../src/model/grid-model.ts';
+import { tieTransferGrid } from './tie-transfer-grid.ts';
 
 const model = generateGrid({ scale: 'sample', seed: 4 });
 const t = model.tables;
@@ -35,7 +36,22 @@ const stress = (load_factor: number): Scenario => ({
   name: `stress_${load_factor}`,
   conditions: { ...SCENARIOS.summer_peak.conditions, load_factor },
 });
-const SCENARIOS_TESTED = [...Object.values(SCENARIOS), stress(1.15), stress(1.3)];
+/**
+ * Cold-load pickup: the afternoon base case 4 h after the interruption (recloses and ties pick up
+ * cold load), and an evening at twice the forecast demand, where it sheds more load.
+ */
+const cold = (name: string, over: object): Scenario => ({
+  ...SCENARIOS.base,
+  name,
+  conditions: { ...SCENARIOS.base.conditions, ...over },
+});
+const SCENARIOS_TESTED = [
+  ...Object.values(SCENARIOS),
+  stress(1.15),
+  stress(1.3),
+  cold('cold_base_4h', { hours_since_interruption: 4 }),
+  cold('cold_evening_2x', { hour: 18, temperature_c: 28, load_factor: 2, hours_since_interruption: 2 }),
+];
 
 describe('incremental evaluation', () => {
   for (const sc of SCENARIOS_TESTED) {
@@ -45,16 +61,44 @@ describe('incremental evaluation', () => {
       const evaluator = new IncrementalEvaluator(ctx);
       const state = new CascadeState(model);
       let cascading = 0;
+      let pickedUp = 0;
       for (const ref of patientZeros(name === 'base' ? 25 : 8)) {
         const full = runCascade(ctx, [ref]);
         const fast = runCascade(ctx, [ref], { evaluator, state });
         expect(fast, `${t[ref.table].ids[ref.index]}`).toEqual(full);
         if (full.waves.length > 1 || full.ties_closed.length > 0) cascading++;
+        if (state.pickedUp.length > 0) pickedUp++;
       }
       // The stressed cases cover tie transfers and multi-wave cascades, not just one wave.
       if (name.startsWith('stress')) expect(cascading).toBeGreaterThan(10);
+      // The cold cases pick up cold load through recloses and ties.
+      if (name.startsWith('cold')) expect(pickedUp).toBeGreaterThan(10);
     });
   }
+
+  it('gives the same cascades when cold-load pickup trips the receiving section (hand-built grid)', () => {
+    let tripped = 0;
+    for (const rating of [140, 170, 230]) {
+      const grid = tieTransferGrid(rating);
+      const g = grid.tables;
+      for (const hours_since_interruption of [0, 0.01, 0.05, 1, 8]) {
+        const ctx = buildCascadeContext(grid, {
+          name: 'evening',
+          conditions: { ...SCENARIOS.base.conditions, hour: 18, temperature_c: 30, hours_since_interruption },
+        });
+        const evaluator = new IncrementalEvaluator(ctx);
+        const state = new CascadeState(grid);
+        for (const table of ['line_sections', 'protective_devices', 'switches', 'dist_nodes'] as const) {
+          for (let i = 0; i < g[table].size; i++) {
+            const full = runCascade(ctx, [{ table, index: i }]);
+            expect(runCascade(ctx, [{ table, index: i }], { evaluator, state })).toEqual(full);
+            if (full.waves.some((w) => w.failed.some((f) => f.cause === 'overload'))) tripped++;
+          }
+        }
+      }
+    }
+    expect(tripped).toBeGreaterThan(5);
+  });
 
   it('gives the same result for several initial outages and after many reuses', () => {
     const ctx = buildCascadeContext(model, stress(1.15));
