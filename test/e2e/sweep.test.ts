@@ -264,9 +264,14 @@ describe.runIf(run)('sweep panel in Chromium', () => {
     await page.getByTestId('sweep-table-transformers').setChecked(false);
     await page.getByTestId('sweep-table-substations').setChecked(true);
     await page.getByTestId('sweep-start').click();
+    // Wait for this sweep (its conditions), not the complete one the panel showed before.
     await expect
-      .poll(async () => page.getByTestId('sweep-status').textContent(), { timeout: 180_000 })
-      .toBe('Complete');
+      .poll(
+        async () =>
+          `${await page.getByTestId('sweep-status').textContent()} | ${await page.getByTestId('sweep-conditions').textContent()}`,
+        { timeout: 180_000 },
+      )
+      .toMatch(/^Complete \| load ×1\.30 · 43 °C/);
 
     // The API recorded the conditions; the panel and the history line show them.
     const { sweeps } = await api<{

@@ -102,7 +102,9 @@ export class SweepJobs {
 
   private job(record: SweepRecord): SweepJob {
     const p = this.live.get(record.id);
-    const running = this.running?.id === record.id && p;
+    // Stored status first: a sweep whose record says complete is not running, even in the moment
+    // before its promise settles and `this.running` is cleared.
+    const running = record.status === 'running' && this.running?.id === record.id && p;
     return {
       ...record,
       // While running, the live count is ahead of (or equal to) the last stored one.
