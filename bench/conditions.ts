@@ -24,7 +24,9 @@ import { runCascadeStatistics, type StatisticsResult } from '../src/cascade/stat
 import { statisticsChartSvg } from '../src/cascade/statistics/statistics-chart.ts';
 import { runSweep } from '../src/cascade/sweep.ts';
 import { SweepStore } from '../src/storage/sqlite/sweep-store.ts';
+import { loadDataset } from '../src/cli/commands/info.ts';
 import { prepareDataset, round } from './bench-harness.ts';
+import { calibrateWeather } from './weather-events.ts';
 import { writeBenchResult } from './bench-result.ts';
 
 export const TARGET = { metro_design_peak_shedding_outages: 0, metro_sweep_max_s: 600 };
@@ -57,6 +59,28 @@ async function transmissionP1(dir: string, workers: number) {
       .slice(0, 5)
       .map((r) => ({ id: r.id, mw_shed: r.mw_shed, customers_lost: r.customers_lost })),
     wall_s: round(wall_s, 1),
+  };
+}
+
+/** (b) the three reported events against the code's fitted constants (no re-fit). */
+async function weatherCalibration(dir: string, runs: number) {
+  const { model } = await loadDataset(dir);
+  const figures = await calibrateWeather(model, { runs, fitRuns: 0, seed: 1, fit: false, log: console.log });
+  return {
+    runs,
+    parameters: figures.parameters,
+    events: figures.events.map((e) => ({
+      scenario: e.scenario,
+      title: e.title,
+      role: e.role,
+      reported_share: e.reported_share,
+      median_share: e.median_share,
+      p05_share: e.p05_share,
+      p95_share: e.p95_share,
+      bar: e.bar,
+      within_bar: e.within_bar,
+      seconds_per_run: e.seconds_per_run,
+    })),
   };
 }
 
@@ -147,6 +171,17 @@ export async function runConditionsBench(argv: string[] = []): Promise<void> {
       if (a.shedding_load > TARGET.metro_design_peak_shedding_outages)
         problems.push(`metro: ${a.shedding_load} single transmission outages shed load at the design peak`);
       figures.transmission_p1_metro = a;
+    }
+    if (parts.has('b') && metro) {
+      const runs = Number(values.runs ?? 50);
+      console.log(`conditions (b): the weather calibration on metro (${runs} runs per event)…`);
+      const b = await weatherCalibration(metro.dir, runs);
+      for (const e of b.events)
+        if (!e.within_bar)
+          problems.push(
+            `weather: ${e.scenario} median ${(100 * e.median_share).toFixed(2)} % vs reported ${(100 * e.reported_share).toFixed(2)} % is outside the bar`,
+          );
+      figures.weather_calibration_metro = b;
     }
     if (parts.has('c')) {
       const city = prepareDataset('city', values['city-data']);
