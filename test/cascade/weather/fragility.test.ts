@@ -6,6 +6,7 @@ import {
   lognormalFragility,
   normalCdf,
   PAD_TRANSFORMER_FLOOD,
+  TREE_DAMAGE_ONSET_GUST_MS,
   treeStemBreakage,
   treeStrikeProbability,
   treeUprooting,
@@ -40,11 +41,16 @@ describe('fragility', () => {
     );
   });
 
-  it('trees: Hou & Muraleetharan (2023) logits with the calm-weather rate removed', () => {
-    expect(treeUprooting(15, 40)).toBeCloseTo(0.0136197, 6);
-    expect(treeStemBreakage(22, 40)).toBeCloseTo(0.054896, 5);
+  it('trees: Hou & Muraleetharan (2023) logits less their rate at the 20 m/s onset of wind damage', () => {
+    // (P(40) − P(20)) / (1 − P(20)) with the paper's logits, by hand.
+    expect(treeUprooting(15, 40)).toBeCloseTo(0.0122611, 6);
+    expect(treeStemBreakage(22, 40)).toBeCloseTo(0.0511006, 6);
     expect(treeUprooting(15, 0)).toBe(0);
     expect(treeStemBreakage(22, 0)).toBe(0);
+    // Calm and breezy air (up to the NWS wind-advisory gust) brings no tree down.
+    expect(treeUprooting(15, TREE_DAMAGE_ONSET_GUST_MS)).toBe(0);
+    expect(treeStrikeProbability(20, 3, 10, 5)).toBe(0);
+    expect(treeUprooting(15, TREE_DAMAGE_ONSET_GUST_MS + 1)).toBeGreaterThan(0);
   });
 
   it('fall-in geometry: the arc of fall directions that reach the conductor', () => {
