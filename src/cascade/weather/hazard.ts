@@ -25,10 +25,10 @@ import { flood100yrMembership } from '../flood-exposure.ts';
  * generator plants one tree record per so many metres of overhead line, far fewer than a
  * Houston street has within falling distance; the literature leaves that density to local
  * surveys. Fitted by bisection on the May 2024 derecho (bench/weather-calibration.ts, result in
- * bench/results/weather-calibration.json; docs/weather.md#calibration): about 51 trees within
+ * bench/results/weather-calibration.json; docs/weather.md#calibration): about 57 trees within
  * falling distance per km of overhead line.
  */
-export const TREE_EXPOSURE_FACTOR = 7.18;
+export const TREE_EXPOSURE_FACTOR = 8;
 
 /**
  * Independent near-peak gust exposures a hurricane brings, relative to one downburst passage:
