@@ -17,6 +17,8 @@
  * Each part's figures replace that part's in bench/results/conditions.json and leave the others,
  * so the parts can be run one at a time.
  *
+ * `--parts charts` only re-draws the charts from the stored figures.
+ *
  * Usage: npm run bench -- conditions [--city-data DIR] [--metro-data DIR] [--parts a,b,c,d]
  *        [--stats-scales city,metro] [--city-sample N] [--metro-sample N] [--runs N] [--workers N]
  */
@@ -26,7 +28,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { conditionGrid, DEFAULT_CONDITION_GRID } from '../src/cascade/statistics/condition-grid.ts';
 import { runCascadeStatistics, type StatisticsResult } from '../src/cascade/statistics/run-statistics.ts';
-import { statisticsChartSvg } from '../src/cascade/statistics/statistics-chart.ts';
+import { chartRows, statisticsChartSvg, type ChartRow } from '../src/cascade/statistics/statistics-chart.ts';
 import { runSweep } from '../src/cascade/sweep.ts';
 import { SweepStore } from '../src/storage/sqlite/sweep-store.ts';
 import { loadDataset } from '../src/cli/commands/info.ts';
@@ -102,10 +104,12 @@ async function statistics(scale: string, dir: string, sample: number, workers: n
   });
   process.stdout.write('\n');
   const chart = `docs/cascade-statistics-${scale}.svg`;
-  writeFileSync(chart, statisticsChartSvg(result));
+  writeFileSync(chart, statisticsChartSvg(chartRows(result), chartTitle(result.dataset, result.sample)));
   return {
     wall_s: round((performance.now() - t0) / 1000, 1),
     chart,
+    dataset: result.dataset,
+    customers: result.customers,
     sample: result.sample,
     seed: result.seed,
     tables: result.tables,
@@ -124,9 +128,24 @@ async function statistics(scale: string, dir: string, sample: number, workers: n
       },
       customers_lost_beyond_conditions_mean: p.customers_lost_beyond_weather.mean,
       conditions_alone_customers_lost: p.weather_alone.customers_lost,
+      conditions_alone_share: round(p.weather_alone.customers_lost / result.customers, 4),
       by_table: p.by_table,
     })),
   };
+}
+
+const chartTitle = (dataset: string, sample: number) =>
+  `${dataset}: ${sample.toLocaleString('en-US')} patient zeros under each condition (design peak, 16:00)`;
+
+/** Re-draws the charts of the stored statistics (after a change to the chart, without re-running). */
+function redrawCharts(previous: Record<string, unknown>): void {
+  for (const scale of ['city', 'metro']) {
+    const stats = previous[`statistics_${scale}`] as
+      { chart: string; dataset: string; sample: number; table: ChartRow[] } | undefined;
+    if (!stats?.table?.every((r) => r.conditions_alone_share !== undefined)) continue;
+    writeFileSync(stats.chart, statisticsChartSvg(stats.table, chartTitle(stats.dataset, stats.sample)));
+    console.log(`redrew ${stats.chart}`);
+  }
 }
 
 /** (d) every transformer and substation of metro under the design peak. */
@@ -177,6 +196,7 @@ export async function runConditionsBench(argv: string[] = []): Promise<void> {
     },
   });
   const parts = new Set((values.parts ?? 'a,b,c,d').split(','));
+  if (parts.has('charts')) return redrawCharts(previousFigures());
   const workers = Number(values.workers ?? availableParallelism());
   const samples = {
     city: Number(values['city-sample'] ?? 2000),

@@ -38,6 +38,8 @@ export interface ConditionStatistics extends PointStatistics {
 export interface StatisticsResult {
   dataset: string;
   grid_hash: string;
+  /** Customers of the dataset (shares of customers out are of this). */
+  customers: number;
   tables: TableName[];
   sample: number;
   seed: number;
@@ -81,6 +83,7 @@ export async function runCascadeStatistics(spec: StatisticsSpec): Promise<Statis
   return {
     dataset: meta.name,
     grid_hash: String(meta.content_hash ?? ''),
+    customers: counts.customers,
     tables,
     sample: items.length,
     seed,

@@ -7,7 +7,7 @@ import { availableParallelism } from 'node:os';
 import { writeFileSync } from 'node:fs';
 import { conditionGrid, DEFAULT_CONDITION_GRID } from '../../cascade/statistics/condition-grid.ts';
 import { runCascadeStatistics, type StatisticsResult } from '../../cascade/statistics/run-statistics.ts';
-import { statisticsChartSvg } from '../../cascade/statistics/statistics-chart.ts';
+import { chartRows, statisticsChartSvg } from '../../cascade/statistics/statistics-chart.ts';
 import { FAILABLE_TABLES } from '../../cascade/cascade.ts';
 import type { TableName } from '../../model/grid-model.ts';
 import { ConditionsError } from '../../model/operating-conditions.ts';
@@ -118,7 +118,7 @@ export const statsCommand = {
     } finally {
       progress.stop();
     }
-    if (flags.chart) writeFileSync(flags.chart, statisticsChartSvg(result));
+    if (flags.chart) writeFileSync(flags.chart, statisticsChartSvg(chartRows(result), result.dataset));
     console.log(flags.json ? JSON.stringify(result) : formatTable(result));
     return 0;
   },

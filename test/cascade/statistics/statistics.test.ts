@@ -10,6 +10,7 @@ import { conditionGrid, GUST_FACTOR } from '../../../src/cascade/statistics/cond
 import { samplePatientZeros } from '../../../src/cascade/statistics/patient-zero-sample.ts';
 import { pointStatistics } from '../../../src/cascade/statistics/point-statistics.ts';
 import { runCascadeStatistics } from '../../../src/cascade/statistics/run-statistics.ts';
+import { chartRows, statisticsChartSvg } from '../../../src/cascade/statistics/statistics-chart.ts';
 import { generateGrid } from '../../../src/generator/generate.ts';
 import { modelContentHash } from '../../../src/model/hash.ts';
 import { DESIGN_PEAK } from '../../../src/model/operating-conditions.ts';
@@ -111,6 +112,13 @@ describe('statistics run', () => {
       result.tables,
       60,
       3,
+    );
+    const svg = statisticsChartSvg(chartRows(result), 'sample grid');
+    expect(svg).toMatch(/^<svg /);
+    expect(svg).toContain('gusts 0 m/s');
+    expect(chartRows(result)[1].conditions_alone_share).toBeCloseTo(
+      result.points[1].weather_alone.customers_lost / model.tables.customers.size,
+      12,
     );
     for (const [k, c] of conditions.entries()) {
       const ctx = buildCascadeContext(model, { name: 'summer_peak', conditions: c });
