@@ -2,9 +2,21 @@
  * Evaluation metrics for the GNN risk model and its baselines: pure functions over
  * ArrayLike<number> (number[], Float32Array, Float64Array), null where a metric is undefined.
  */
+export { auroc } from './auroc.ts';
+export { averagePrecision } from './average-precision.ts';
+export {
+  downsampleIndices,
+  precisionRecallCurve,
+  rocCurve,
+  CURVE_DEFAULTS,
+  type CurveOptions,
+  type PrecisionRecallCurve,
+  type RocCurve,
+} from './curves.ts';
 export { mae, rmse } from './errors.ts';
 export { pearson } from './pearson.ts';
 export { r2 } from './r2.ts';
 export { averageRanks } from './ranks.ts';
 export { argsort } from './sort.ts';
 export { spearman } from './spearman.ts';
+export { thresholdSweep, type ThresholdSweep } from './sweep.ts';
