@@ -4,6 +4,8 @@
  */
 export { auroc } from './auroc.ts';
 export { averagePrecision } from './average-precision.ts';
+export { bestBalancedAccuracyThreshold, type BestThreshold } from './best-threshold.ts';
+export { balancedAccuracy, balancedAccuracyOf, confusionCounts, type ConfusionCounts } from './confusion.ts';
 export {
   downsampleIndices,
   precisionRecallCurve,
