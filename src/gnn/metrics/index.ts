@@ -17,6 +17,14 @@ export {
 } from './curves.ts';
 export { mae, rmse } from './errors.ts';
 export { pearson } from './pearson.ts';
+export {
+  inTopFraction,
+  precisionAtFraction,
+  precisionAtK,
+  topFractionK,
+  topKIndices,
+  type PrecisionAtK,
+} from './precision-at-k.ts';
 export { r2 } from './r2.ts';
 export { averageRanks } from './ranks.ts';
 export { argsort } from './sort.ts';
