@@ -5,6 +5,14 @@
 export { auroc } from './auroc.ts';
 export { averagePrecision } from './average-precision.ts';
 export { bestBalancedAccuracyThreshold, type BestThreshold } from './best-threshold.ts';
+export { brierScore } from './brier.ts';
+export {
+  expectedCalibrationError,
+  reliabilityBins,
+  CALIBRATION_DEFAULTS,
+  type CalibrationOptions,
+  type ReliabilityBin,
+} from './calibration.ts';
 export { balancedAccuracy, balancedAccuracyOf, confusionCounts, type ConfusionCounts } from './confusion.ts';
 export {
   downsampleIndices,
