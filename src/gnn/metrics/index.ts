@@ -35,6 +35,17 @@ export {
 } from './precision-at-k.ts';
 export { r2 } from './r2.ts';
 export { averageRanks } from './ranks.ts';
+export {
+  classificationReport,
+  regressionReport,
+  CLASSIFICATION_REPORT_DEFAULTS,
+  REGRESSION_REPORT_DEFAULTS,
+  type ClassificationReport,
+  type ClassificationReportOptions,
+  type RegressionReport,
+  type RegressionReportOptions,
+} from './report.ts';
 export { argsort } from './sort.ts';
 export { spearman } from './spearman.ts';
+export { subset, type Subset } from './subset.ts';
 export { thresholdSweep, type ThresholdSweep } from './sweep.ts';
