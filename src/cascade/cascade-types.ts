@@ -23,6 +23,8 @@ export interface CascadeWave {
   failed: FailedAsset[];
   /** Customers without supply after this wave (cumulative). */
   customers_out: number;
+  /** Critical customers (hospitals, water plants …) without supply after this wave. */
+  critical_out: number;
   /** Demand not served after this wave (cumulative). */
   mw_out: number;
 }

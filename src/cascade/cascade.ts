@@ -128,6 +128,7 @@ export function runCascade(
       wave: w,
       failed,
       customers_out: t.customers.size - ev.customersServed,
+      critical_out: baseline.criticalServed - ev.criticalServed,
       mw_out: round(baseline.served_mw - (ev.served_mw - excess_mw)),
     });
     pending = findOverloads(ctx, state, ev)

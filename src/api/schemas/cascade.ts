@@ -57,6 +57,7 @@ export const CascadeResponse = Type.Object({
       wave: Type.Integer(),
       failed: Type.Array(FailedAsset),
       customers_out: Type.Integer(),
+      critical_out: Type.Integer(),
       mw_out: Type.Number(),
     }),
   ),

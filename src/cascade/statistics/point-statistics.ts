@@ -50,7 +50,7 @@ export function pointStatistics(
     customers_lost_beyond_weather: distribution(
       results.map((r) => Math.max(0, r.customers_lost - weatherAlone.customers_lost)),
     ),
-    weather_alone: weatherAlone,
+    weather_alone: { customers_lost: weatherAlone.customers_lost, mw_shed: weatherAlone.mw_shed },
     by_table: Object.fromEntries(
       [...byTable]
         .sort((a, b) => a[0].localeCompare(b[0]))

@@ -4,17 +4,15 @@
  * summarized per condition (point-statistics.ts). `flux stats` and bench/conditions.ts use it.
  */
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
 import type { TableName } from '../../model/grid-model.ts';
 import type { OperatingConditions } from '../../model/operating-conditions.ts';
 import { openDataset } from '../../storage/index.ts';
-import type { SweepAssetResult } from '../../storage/sqlite/sweep-store.ts';
 import { FAILABLE_TABLES } from '../cascade.ts';
 import { DEFAULT_SWEEP_TABLES } from '../sweep.ts';
 import type { SweepItem } from '../sweep/sweep-batch.ts';
 import { samplePatientZeros } from './patient-zero-sample.ts';
 import { pointStatistics, type PointStatistics } from './point-statistics.ts';
-import type { FromStatsWorker, StatsWorkerData, ToStatsWorker } from './stats-worker.ts';
+import { PatientZeroPool } from './patient-zero-pool.ts';
 
 export interface StatisticsSpec {
   dataDir: string;
@@ -64,12 +62,12 @@ export async function runCascadeStatistics(spec: StatisticsSpec): Promise<Statis
   const count = Math.max(1, Math.min(spec.workers ?? availableParallelism(), items.length));
   const batchSize = Math.max(8, Math.min(200, Math.ceil(items.length / (count * 8))));
   const points: ConditionStatistics[] = [];
-  const workers = await startWorkers(count, { dataDir: spec.dataDir, restoration });
+  const pool = await PatientZeroPool.start(count, { dataDir: spec.dataDir, restoration });
   try {
     for (const [k, conditions] of spec.conditions.entries()) {
       const t0 = performance.now();
       const setting = { name: spec.scenario ?? 'summer_peak', conditions };
-      const { results, alone } = await runPoint(workers, k, setting, items, batchSize);
+      const { results, alone } = await pool.run(setting, items, batchSize);
       points.push({
         conditions,
         elapsed_s: Math.round(performance.now() - t0) / 1000,
@@ -78,7 +76,7 @@ export async function runCascadeStatistics(spec: StatisticsSpec): Promise<Statis
       spec.onProgress?.(k + 1, spec.conditions.length);
     }
   } finally {
-    for (const w of workers) void w.terminate();
+    pool.close();
   }
   return {
     dataset: meta.name,
@@ -90,94 +88,4 @@ export async function runCascadeStatistics(spec: StatisticsSpec): Promise<Statis
     restoration,
     points,
   };
-}
-
-function startWorkers(count: number, data: StatsWorkerData): Promise<Worker[]> {
-  const workers = Array.from(
-    { length: count },
-    () =>
-      new Worker(new URL('./stats-worker-boot.mjs', import.meta.url), {
-        workerData: data,
-        resourceLimits: { maxOldGenerationSizeMb: 12288 },
-      }),
-  );
-  return Promise.all(
-    workers.map(
-      (w) =>
-        new Promise<Worker>((resolve, reject) => {
-          const onMessage = (m: FromStatsWorker) => {
-            w.off('message', onMessage);
-            if (m.type === 'ready') resolve(w);
-            else reject(new Error(`statistics worker: ${m.type === 'error' ? m.message : m.type}`));
-          };
-          w.on('message', onMessage);
-          w.once('error', reject);
-        }),
-    ),
-  ).catch((err) => {
-    for (const w of workers) void w.terminate();
-    throw err;
-  });
-}
-
-/** Hands the items of one condition out in batches; resolves with every result. */
-function runPoint(
-  workers: Worker[],
-  point: number,
-  setting: { name: string; conditions: OperatingConditions },
-  items: SweepItem[],
-  batchSize: number,
-): Promise<{ results: SweepAssetResult[]; alone: { customers_lost: number; mw_shed: number } }> {
-  return new Promise((resolve, reject) => {
-    const results: SweepAssetResult[] = [];
-    let alone = { customers_lost: 0, mw_shed: 0 };
-    let next = 0;
-    let pending = 0;
-    let settled = false;
-    const cleanup = () => {
-      for (const w of workers) {
-        w.off('message', handlers.get(w)!);
-        w.off('error', fail);
-        w.off('exit', exited);
-      }
-    };
-    const fail = (err: Error) => {
-      if (settled) return;
-      settled = true;
-      cleanup();
-      reject(err);
-    };
-    const exited = (code: number) => fail(new Error(`statistics worker exited (code ${code})`));
-    const feed = (w: Worker) => {
-      if (next >= items.length) {
-        if (pending === 0 && !settled) {
-          settled = true;
-          cleanup();
-          resolve({ results, alone });
-        }
-        return;
-      }
-      const batch = items.slice(next, next + batchSize);
-      next += batch.length;
-      pending++;
-      w.postMessage({ type: 'batch', point, setting, items: batch } satisfies ToStatsWorker);
-    };
-    const handlers = new Map<Worker, (m: FromStatsWorker) => void>();
-    for (const w of workers) {
-      const onMessage = (m: FromStatsWorker) => {
-        if (settled) return;
-        if (m.type === 'error') return fail(new Error(`statistics worker: ${m.message}`));
-        if (m.type !== 'results' || m.point !== point) return;
-        pending--;
-        results.push(...m.results);
-        alone = m.weather_alone;
-        feed(w);
-      };
-      handlers.set(w, onMessage);
-      w.on('message', onMessage);
-      w.on('error', fail);
-      w.on('exit', exited);
-    }
-    for (const w of workers) feed(w);
-  });
 }

@@ -9,7 +9,7 @@ import { openDataset } from '../../storage/index.ts';
 import type { SweepAssetResult } from '../../storage/sqlite/sweep-store.ts';
 import { buildCascadeContext } from '../cascade-context.ts';
 import type { ScenarioSetting } from '../scenarios.ts';
-import { SweepRunner, type SweepItem } from '../sweep/sweep-batch.ts';
+import { SweepRunner, type ConditionsAlone, type SweepItem } from '../sweep/sweep-batch.ts';
 
 export interface StatsWorkerData {
   dataDir: string;
@@ -24,7 +24,7 @@ export type FromStatsWorker =
       type: 'results';
       point: number;
       results: SweepAssetResult[];
-      weather_alone: { customers_lost: number; mw_shed: number };
+      weather_alone: ConditionsAlone;
     }
   | { type: 'error'; message: string };
 
@@ -36,8 +36,7 @@ try {
   const repo = openDataset(data.dataDir);
   const model = await repo.readModel();
   await repo.close();
-  let current:
-    { key: string; runner: SweepRunner; alone: { customers_lost: number; mw_shed: number } } | undefined;
+  let current: { key: string; runner: SweepRunner; alone: ConditionsAlone } | undefined;
   port.on('message', (m: ToStatsWorker) => {
     if (m.type === 'stop') {
       port.close();

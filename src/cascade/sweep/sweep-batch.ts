@@ -4,8 +4,9 @@
  * is one patient zero, or a contingency of several assets in one or more stages.
  */
 import type { TableName } from '../../model/grid-model.ts';
-import type { SweepAssetResult } from '../../storage/sqlite/sweep-store.ts';
+import type { FirstWave, SweepAssetResult } from '../../storage/sqlite/sweep-store.ts';
 import type { CascadeContext } from '../cascade-context.ts';
+import type { CascadeResult } from '../cascade-types.ts';
 import { runCascade } from '../cascade.ts';
 import { CascadeState } from '../cascade-state.ts';
 import { IncrementalEvaluator } from '../incremental-evaluation.ts';
@@ -29,6 +30,22 @@ export interface SweepItem {
 
 export const CONTINGENCY_TABLE = 'contingency';
 
+/** What the conditions do with no patient zero: at the end, and after their first wave. */
+export interface ConditionsAlone {
+  customers_lost: number;
+  critical_customers_lost: number;
+  mw_shed: number;
+  first_wave: FirstWave;
+}
+
+/** Wave 0 alone: the failure, protection, isolation and tie transfers — no overload trip yet. */
+function firstWave(r: CascadeResult): FirstWave {
+  const w = r.waves[0];
+  return w
+    ? { customers_out: w.customers_out, critical_out: w.critical_out, mw_out: w.mw_out }
+    : { customers_out: 0, critical_out: 0, mw_out: 0 };
+}
+
 export class SweepRunner {
   private readonly evaluator: IncrementalEvaluator;
   private readonly state: CascadeState;
@@ -44,10 +61,15 @@ export class SweepRunner {
   }
 
   /** The scenario's cascade with no patient zero (the weather alone; nothing under 'base'). */
-  scenarioOnly(): { customers_lost: number; mw_shed: number } {
+  scenarioOnly(): ConditionsAlone {
     const r = this.cascade([]);
     this.baselineBeyond = beyondZoneFailures(r);
-    return { customers_lost: r.customers_lost, mw_shed: r.mw_shed };
+    return {
+      customers_lost: r.customers_lost,
+      critical_customers_lost: r.critical_customers_lost,
+      mw_shed: r.mw_shed,
+      first_wave: firstWave(r),
+    };
   }
 
   run(items: readonly SweepItem[]): SweepAssetResult[] {
@@ -66,6 +88,7 @@ export class SweepRunner {
         waves: r.waves.length,
         assets_failed: r.assets_failed,
         beyond_zone: reachesBeyondZone(r, this.baselineBeyond) ? 1 : 0,
+        first_wave: firstWave(r),
       };
     });
   }

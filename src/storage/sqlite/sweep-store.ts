@@ -40,6 +40,13 @@ export interface SweepRecord {
 }
 
 /** The outcome of one patient zero. */
+/** The state after a cascade's first wave. */
+export interface FirstWave {
+  customers_out: number;
+  critical_out: number;
+  mw_out: number;
+}
+
 export interface SweepAssetResult {
   table: string;
   index: number;
@@ -55,6 +62,8 @@ export interface SweepAssetResult {
    * results stored before this was recorded.
    */
   beyond_zone: number | null;
+  /** After wave 0 (protection, isolation, tie transfers; no overload trips yet); not stored. */
+  first_wave?: FirstWave;
 }
 
 export const SWEEP_RESULT_ORDER = ['customers_lost', 'mw_shed', 'waves', 'assets_failed'] as const;

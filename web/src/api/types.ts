@@ -287,6 +287,7 @@ export interface CascadeWave {
   failed: CascadeFailedAsset[];
   /** Customers without supply after this wave (cumulative). */
   customers_out: number;
+  critical_out: number;
   /** Demand not served after this wave (cumulative). */
   mw_out: number;
 }
