@@ -1,0 +1,25 @@
+/** The GNN tensor core: the public API, listed by name. */
+export { Tensor, parameter, constant, fromRows, opResult, assertSameShape } from './tensor.ts';
+export type { BackwardStep } from './tensor.ts';
+export { noGrad, isGradEnabled } from './grad-mode.ts';
+export { gemmNN, gemmNT, gemmTN, transposeInto } from './gemm.ts';
+export { matmul } from './matmul.ts';
+export { linear, Linear } from './linear.ts';
+export { add, sub, mul, scale, addRowBias } from './elementwise.ts';
+export { relu, leakyRelu, sigmoid, tanh, gelu, softplus } from './activations.ts';
+export { concatColumns, sliceColumns } from './columns.ts';
+export { gatherRows, scatterAddRows } from './gather-scatter.ts';
+export { segmentMean, segmentMax, inverseSegmentCounts } from './segment.ts';
+export { sparseMatmul, sparseOperator, csrTranspose } from './sparse-matmul.ts';
+export type { CsrMatrix, SparseOperator } from './sparse-matmul.ts';
+export { layerNorm } from './layer-norm.ts';
+export { dropout } from './dropout.ts';
+export { sum, mean } from './reductions.ts';
+export { mseLoss, huberLoss, bceWithLogitsLoss } from './losses.ts';
+export type { LossOptions, BceOptions } from './losses.ts';
+export { glorotUniform, heUniform, uniformParameter } from './init.ts';
+export type { UniformSource } from './init.ts';
+export { Adam, ADAM_DEFAULTS, zeroGrad, clipGradNorm } from './adam.ts';
+export type { AdamOptions } from './adam.ts';
+export { serializeParameters, deserializeParameters, loadParameters } from './serialize.ts';
+export type { SerializedParameters, SerializedTensor, ParameterEncoding } from './serialize.ts';

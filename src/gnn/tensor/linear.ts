@@ -1,0 +1,53 @@
+/**
+ * The affine layer Y = X·W + b, fused into one op so the bias costs no extra pass or tensor, and
+ * a `Linear` helper that owns W and b as parameters.
+ */
+import { addColumnSums } from './accumulate.ts';
+import { gemmNN, gemmNT, gemmTN } from './gemm.ts';
+import { glorotUniform, type UniformSource } from './init.ts';
+import { Tensor, opResult, parameter } from './tensor.ts';
+
+/** X[m×k] · W[k×n] + bias[1×n] (bias optional) → [m×n]. */
+export function linear(x: Tensor, weight: Tensor, bias: Tensor | null = null): Tensor {
+  const m = x.rows;
+  const k = x.cols;
+  const n = weight.cols;
+  if (weight.rows !== k) {
+    throw new Error(`gnn/tensor linear: input ${m}×${k} does not fit weight ${weight.rows}×${n}`);
+  }
+  if (bias && (bias.rows !== 1 || bias.cols !== n)) {
+    throw new Error(`gnn/tensor linear: bias must be 1×${n}, got ${bias.rows}×${bias.cols}`);
+  }
+  const out = new Float32Array(m * n);
+  if (bias) for (let i = 0; i < m; i++) out.set(bias.data, i * n);
+  gemmNN(x.data, weight.data, out, m, k, n, bias !== null);
+  const parents = bias ? [x, weight, bias] : [x, weight];
+  return opResult(m, n, out, parents, (y) => {
+    const dy = y.grad as Float32Array;
+    if (x.requiresGrad) gemmNT(dy, weight.data, x.ensureGrad(), m, n, k, true);
+    if (weight.requiresGrad) gemmTN(x.data, dy, weight.ensureGrad(), m, k, n, true);
+    if (bias && bias.requiresGrad) addColumnSums(dy, m, n, bias.ensureGrad());
+  });
+}
+
+/** Weight [in×out] (Glorot uniform) and bias [1×out] (zeros), both parameters. */
+export class Linear {
+  readonly weight: Tensor;
+  readonly bias: Tensor | null;
+
+  constructor(inFeatures: number, outFeatures: number, rng: UniformSource, withBias = true) {
+    this.weight = glorotUniform(inFeatures, outFeatures, rng);
+    this.bias = withBias ? parameter(1, outFeatures) : null;
+  }
+
+  forward(x: Tensor): Tensor {
+    return linear(x, this.weight, this.bias);
+  }
+
+  /** Named parameters, e.g. for an optimizer or for saving under a prefix. */
+  parameters(prefix = ''): Record<string, Tensor> {
+    const named: Record<string, Tensor> = { [`${prefix}weight`]: this.weight };
+    if (this.bias) named[`${prefix}bias`] = this.bias;
+    return named;
+  }
+}
