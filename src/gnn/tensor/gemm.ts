@@ -1,8 +1,14 @@
 /**
- * Dense matrix-product kernels over row-major Float32Arrays, the hot loops of training. All
- * three forms stream rows of the big operand contiguously (i-k-j order) and unroll the reduction
- * by four so each output row is loaded and stored a quarter as often.
+ * Dense matrix-product kernels over row-major Float32Arrays, the hot loops of training. Large
+ * products whose shapes fit go to the WASM SIMD kernels (wasm-gemm.ts); the rest, and the leftover
+ * rows, run the JavaScript loops below, which stream rows of the big operand contiguously (i-k-j
+ * order) and unroll the reduction by four so each output row is loaded and stored a quarter as
+ * often.
  */
+import { wasmGemm } from './wasm-gemm.ts';
+
+/** Below this many multiply-adds the copy into WASM memory costs more than it saves. */
+const WASM_MIN_WORK = 1 << 15;
 
 /** C[m×n] (+)= A[m×k] · B[k×n]. With `accumulate` false, C is overwritten. */
 export function gemmNN(
@@ -15,8 +21,27 @@ export function gemmNN(
   accumulate = false,
 ): void {
   if (!accumulate) c.fill(0, 0, m * n);
+  const wasm = wasmGemm();
+  let first = 0;
+  if (wasm && n % 8 === 0 && m >= 4 && m * k * n >= WASM_MIN_WORK) {
+    first = m - (m % 4);
+    wasm.gemmNN(a, b, c, first, k, n);
+  }
+  jsGemmNN(a, b, c, first, m, k, n);
+}
+
+/** Rows [first, m) of C += A·B in JavaScript. */
+function jsGemmNN(
+  a: Float32Array,
+  b: Float32Array,
+  c: Float32Array,
+  first: number,
+  m: number,
+  k: number,
+  n: number,
+): void {
   const k4 = k - (k % 4);
-  for (let i = 0; i < m; i++) {
+  for (let i = first; i < m; i++) {
     const aRow = i * k;
     const cRow = i * n;
     let p = 0;
@@ -74,6 +99,11 @@ export function gemmTN(
   if (!accumulate) c.fill(0, 0, k * n);
   const m4 = m - (m % 4);
   let i = 0;
+  const wasm = wasmGemm();
+  if (wasm && n % 4 === 0 && m4 > 0 && m * k * n >= WASM_MIN_WORK) {
+    wasm.gemmTN(a, b, c, m4, k, n);
+    i = m4;
+  }
   for (; i < m4; i += 4) {
     const a0 = i * k;
     const a1 = a0 + k;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Rng } from '../../../src/generator/rng.ts';
 import { gemmNN, gemmNT, gemmTN, transposeInto } from '../../../src/gnn/tensor/index.ts';
+import { wasmGemm } from '../../../src/gnn/tensor/wasm-gemm.ts';
 
 function random(n: number, rng: Rng): Float32Array {
   return Float32Array.from({ length: n }, () => rng.range(-1, 1));
@@ -25,12 +26,20 @@ function maxDiff(x: ArrayLike<number>, y: ArrayLike<number>): number {
 }
 
 describe('gemm kernels', () => {
+  it('the WASM SIMD kernels compile on this Node (else the large shapes below test only JS)', () => {
+    expect(wasmGemm()).not.toBeNull();
+  });
+
   // Sizes not divisible by the unroll factor of 4 exercise the remainder loops.
   const shapes: [number, number, number][] = [
     [1, 1, 1],
     [7, 5, 3],
     [13, 9, 6],
     [33, 130, 17],
+    // Large enough for the WASM SIMD kernels (m·k·n ≥ 2¹⁵, n % 8 = 0), with leftover rows.
+    [36, 130, 24],
+    [37, 64, 16],
+    [203, 33, 8],
   ];
   for (const [m, k, n] of shapes) {
     it(`NN, NT and TN agree with a float64 triple loop at ${m}×${k}·${k}×${n} to 1e-5`, () => {
