@@ -12,6 +12,8 @@ export { gatherRows, scatterAddRows } from './gather-scatter.ts';
 export { segmentMean, segmentMax, inverseSegmentCounts } from './segment.ts';
 export { sparseMatmul, sparseOperator, csrTranspose } from './sparse-matmul.ts';
 export type { CsrMatrix, SparseOperator } from './sparse-matmul.ts';
+export { neighborAggregationOperator } from './aggregation.ts';
+export type { Aggregation } from './aggregation.ts';
 export { layerNorm } from './layer-norm.ts';
 export { dropout } from './dropout.ts';
 export { sum, mean } from './reductions.ts';

@@ -19,6 +19,7 @@ import {
   matmul,
   mean,
   mul,
+  neighborAggregationOperator,
   relu,
   scale,
   scatterAddRows,
@@ -153,6 +154,21 @@ describe('op gradients against central differences', () => {
     });
     const x = randomTensor(5, 3, rng);
     expectGradientsMatch(() => sparseMatmul(op, x), [x]);
+  });
+
+  it('neighbour mean through the CSR operator equals gather → segmentMean, values and gradients', () => {
+    const x = randomTensor(8, 3, rng);
+    const src = randomIndex(20, 8);
+    const dst = randomIndex(20, 8);
+    const op = neighborAggregationOperator(src, dst, 8);
+    const fused = sparseMatmul(op, x);
+    const unfused = segmentMean(gatherRows(x, src), dst, 8);
+    for (let i = 0; i < fused.size; i++) expect(fused.data[i]).toBeCloseTo(unfused.data[i], 6);
+    expectGradientsMatch(() => sparseMatmul(op, x), [x]);
+    const sumOp = neighborAggregationOperator(src, dst, 8, 'sum');
+    const summed = sparseMatmul(sumOp, x);
+    const scattered = scatterAddRows(gatherRows(x, src), dst, 8);
+    for (let i = 0; i < summed.size; i++) expect(summed.data[i]).toBeCloseTo(scattered.data[i], 5);
   });
 
   it('layerNorm (input, gain, bias)', () => {
