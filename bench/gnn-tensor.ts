@@ -31,7 +31,6 @@ import {
   inverseSegmentCounts,
   neighborAggregationOperator,
   noGrad,
-  relu,
   segmentMean,
   sparseMatmul,
   sum,
@@ -92,10 +91,10 @@ export async function runGnnTensorBench(argv: string[]): Promise<void> {
   const layer = new Linear(2 * hidden, hidden, rng.fork('linear'));
   const invCounts = inverseSegmentCounts(dst, nodes);
   const forward = (): Tensor =>
-    relu(layer.forward(concatColumns([x, segmentMean(gatherRows(x, src), dst, nodes, invCounts)])));
+    layer.forward(concatColumns([x, segmentMean(gatherRows(x, src), dst, nodes, invCounts)]), 'relu');
 
   const meanOperator = neighborAggregationOperator(src, dst, nodes);
-  const forwardCsr = (): Tensor => relu(layer.forward(concatColumns([x, sparseMatmul(meanOperator, x)])));
+  const forwardCsr = (): Tensor => layer.forward(concatColumns([x, sparseMatmul(meanOperator, x)]), 'relu');
   const trainStep = (fn: () => Tensor) => () => {
     x.grad = null;
     layer.weight.grad = null;

@@ -20,13 +20,13 @@ export function gemmNN(
   n: number,
   accumulate = false,
 ): void {
-  if (!accumulate) c.fill(0, 0, m * n);
   const wasm = wasmGemm();
   let first = 0;
   if (wasm && n % 8 === 0 && m >= 4 && m * k * n >= WASM_MIN_WORK) {
     first = m - (m % 4);
-    wasm.gemmNN(a, b, c, first, k, n);
+    wasm.gemmNN(a, b, c, first, k, n, accumulate);
   }
+  if (!accumulate) c.fill(0, first * n, m * n);
   jsGemmNN(a, b, c, first, m, k, n);
 }
 
@@ -96,14 +96,13 @@ export function gemmTN(
   n: number,
   accumulate = false,
 ): void {
-  if (!accumulate) c.fill(0, 0, k * n);
   const m4 = m - (m % 4);
   let i = 0;
   const wasm = wasmGemm();
   if (wasm && n % 4 === 0 && m4 > 0 && m * k * n >= WASM_MIN_WORK) {
-    wasm.gemmTN(a, b, c, m4, k, n);
+    wasm.gemmTN(a, b, c, m4, k, n, accumulate);
     i = m4;
-  }
+  } else if (!accumulate) c.fill(0, 0, k * n);
   for (; i < m4; i += 4) {
     const a0 = i * k;
     const a1 = a0 + k;

@@ -5,6 +5,7 @@ export { noGrad, isGradEnabled } from './grad-mode.ts';
 export { gemmNN, gemmNT, gemmTN, transposeInto } from './gemm.ts';
 export { matmul } from './matmul.ts';
 export { linear, Linear } from './linear.ts';
+export type { LinearActivation } from './linear.ts';
 export { add, sub, mul, scale, addRowBias } from './elementwise.ts';
 export { relu, leakyRelu, sigmoid, tanh, gelu, softplus } from './activations.ts';
 export { concatColumns, sliceColumns } from './columns.ts';

@@ -1,14 +1,22 @@
 /**
- * The affine layer Y = X·W + b, fused into one op so the bias costs no extra pass or tensor, and
- * a `Linear` helper that owns W and b as parameters.
+ * The affine layer Y = act(X·W + b), fused into one op so the bias and an optional ReLU cost no
+ * extra pass or tensor, and a `Linear` helper that owns W and b as parameters.
  */
 import { addColumnSums } from './accumulate.ts';
 import { gemmNN, gemmNT, gemmTN } from './gemm.ts';
 import { glorotUniform, type UniformSource } from './init.ts';
 import { Tensor, opResult, parameter } from './tensor.ts';
 
-/** X[m×k] · W[k×n] + bias[1×n] (bias optional) → [m×n]. */
-export function linear(x: Tensor, weight: Tensor, bias: Tensor | null = null): Tensor {
+/** Applied to X·W + b inside the op; 'relu' equals relu(linear(…)) with one tensor fewer. */
+export type LinearActivation = 'none' | 'relu';
+
+/** act(X[m×k] · W[k×n] + bias[1×n]) (bias optional) → [m×n]. */
+export function linear(
+  x: Tensor,
+  weight: Tensor,
+  bias: Tensor | null = null,
+  activation: LinearActivation = 'none',
+): Tensor {
   const m = x.rows;
   const k = x.cols;
   const n = weight.cols;
@@ -21,11 +29,21 @@ export function linear(x: Tensor, weight: Tensor, bias: Tensor | null = null): T
   const out = new Float32Array(m * n);
   if (bias) for (let i = 0; i < m; i++) out.set(bias.data, i * n);
   gemmNN(x.data, weight.data, out, m, k, n, bias !== null);
+  const withRelu = activation === 'relu';
+  if (withRelu) for (let i = 0; i < out.length; i++) if (!(out[i] > 0)) out[i] = 0;
   const parents = bias ? [x, weight, bias] : [x, weight];
   return opResult(m, n, out, parents, (y) => {
     const dy = y.grad as Float32Array;
-    if (x.requiresGrad) gemmNT(dy, weight.data, x.ensureGrad(), m, n, k, true);
-    if (weight.requiresGrad) gemmTN(x.data, dy, weight.ensureGrad(), m, k, n, true);
+    // The output's gradient is used only here (the tape frees it next), so mask it in place.
+    if (withRelu) for (let i = 0; i < dy.length; i++) if (!(out[i] > 0)) dy[i] = 0;
+    if (x.requiresGrad) {
+      const accumulate = x.grad !== null; // a first contribution overwrites
+      gemmNT(dy, weight.data, x.ensureGrad(), m, n, k, accumulate);
+    }
+    if (weight.requiresGrad) {
+      const accumulate = weight.grad !== null; // a first contribution overwrites
+      gemmTN(x.data, dy, weight.ensureGrad(), m, k, n, accumulate);
+    }
     if (bias && bias.requiresGrad) addColumnSums(dy, m, n, bias.ensureGrad());
   });
 }
@@ -40,8 +58,8 @@ export class Linear {
     this.bias = withBias ? parameter(1, outFeatures) : null;
   }
 
-  forward(x: Tensor): Tensor {
-    return linear(x, this.weight, this.bias);
+  forward(x: Tensor, activation: LinearActivation = 'none'): Tensor {
+    return linear(x, this.weight, this.bias, activation);
   }
 
   /** Named parameters, e.g. for an optimizer or for saving under a prefix. */

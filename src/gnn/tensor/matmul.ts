@@ -16,7 +16,13 @@ export function matmul(a: Tensor, b: Tensor): Tensor {
   gemmNN(a.data, b.data, out, m, k, n);
   return opResult(m, n, out, [a, b], (y) => {
     const dy = y.grad as Float32Array;
-    if (a.requiresGrad) gemmNT(dy, b.data, a.ensureGrad(), m, n, k, true);
-    if (b.requiresGrad) gemmTN(a.data, dy, b.ensureGrad(), m, k, n, true);
+    if (a.requiresGrad) {
+      const accumulate = a.grad !== null; // a first contribution overwrites
+      gemmNT(dy, b.data, a.ensureGrad(), m, n, k, accumulate);
+    }
+    if (b.requiresGrad) {
+      const accumulate = b.grad !== null; // a first contribution overwrites
+      gemmTN(a.data, dy, b.ensureGrad(), m, k, n, accumulate);
+    }
   });
 }

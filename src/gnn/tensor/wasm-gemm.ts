@@ -241,14 +241,30 @@ export class WasmGemm {
     this.tn = exports.tn;
   }
 
-  /** C[m×n] += A[m×k]·B[k×n]; needs m % 4 = 0 and n % 8 = 0. */
-  gemmNN(a: Float32Array, b: Float32Array, c: Float32Array, m: number, k: number, n: number): void {
-    this.run(this.nn, a, m * k, b, k * n, c, m * n, m, k, n);
+  /** C[m×n] (+)= A[m×k]·B[k×n]; needs m % 4 = 0 and n % 8 = 0. */
+  gemmNN(
+    a: Float32Array,
+    b: Float32Array,
+    c: Float32Array,
+    m: number,
+    k: number,
+    n: number,
+    accumulate: boolean,
+  ): void {
+    this.run(this.nn, a, m * k, b, k * n, c, m * n, m, k, n, accumulate);
   }
 
-  /** C[k×n] += A[m×k]ᵀ·B[m×n]; needs m % 4 = 0 and n % 4 = 0. */
-  gemmTN(a: Float32Array, b: Float32Array, c: Float32Array, m: number, k: number, n: number): void {
-    this.run(this.tn, a, m * k, b, m * n, c, k * n, m, k, n);
+  /** C[k×n] (+)= A[m×k]ᵀ·B[m×n]; needs m % 4 = 0 and n % 4 = 0. */
+  gemmTN(
+    a: Float32Array,
+    b: Float32Array,
+    c: Float32Array,
+    m: number,
+    k: number,
+    n: number,
+    accumulate: boolean,
+  ): void {
+    this.run(this.tn, a, m * k, b, m * n, c, k * n, m, k, n, accumulate);
   }
 
   private run(
@@ -262,6 +278,7 @@ export class WasmGemm {
     m: number,
     k: number,
     n: number,
+    accumulate: boolean,
   ): void {
     // 16-byte aligned regions: A, then B, then C.
     const aAt = 0;
@@ -274,7 +291,9 @@ export class WasmGemm {
     const heap = new Float32Array(this.memory.buffer);
     heap.set(a.subarray(0, aLength), aAt / 4);
     heap.set(b.subarray(0, bLength), bAt / 4);
-    heap.set(c.subarray(0, cLength), cAt / 4);
+    // Overwriting needs no copy of C in: zeroing the region is cheaper.
+    if (accumulate) heap.set(c.subarray(0, cLength), cAt / 4);
+    else heap.fill(0, cAt / 4, cAt / 4 + cLength);
     kernel(aAt, bAt, cAt, m, k, n);
     c.set(heap.subarray(cAt / 4, cAt / 4 + cLength));
   }

@@ -47,7 +47,8 @@ describe('gemm kernels', () => {
       const a = random(m * k, rng);
       const b = random(k * n, rng);
       const ref = naive(a, b, m, k, n);
-      const c = new Float32Array(m * n);
+      // Overwrite mode must ignore what C held before.
+      const c = new Float32Array(m * n).fill(7);
       gemmNN(a, b, c, m, k, n);
       expect(maxDiff(c, ref)).toBeLessThan(1e-5 * k);
 
@@ -63,9 +64,17 @@ describe('gemm kernels', () => {
 
       // Aᵀ·B with A = aᵀ stored as [k×m]: compare C[m×n] = (aᵀ)ᵀ·b.
       const at = transposeInto(a, m, k, new Float32Array(m * k));
-      const c3 = new Float32Array(m * n);
+      const c3 = new Float32Array(m * n).fill(7);
       gemmTN(at, b, c3, k, m, n);
       expect(maxDiff(c3, ref)).toBeLessThan(1e-5 * k);
+      const c4 = new Float32Array(m * n).fill(1);
+      gemmTN(at, b, c4, k, m, n, true);
+      expect(
+        maxDiff(
+          c4,
+          Array.from(ref, (v) => v + 1),
+        ),
+      ).toBeLessThan(1e-5 * k);
     });
   }
 });

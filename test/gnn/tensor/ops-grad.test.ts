@@ -73,6 +73,25 @@ describe('op gradients against central differences', () => {
     expectGradientsMatch(() => linear(x, w), [x, w]);
   });
 
+  it('linear with fused relu equals relu(linear) in value, and its gradients check (pre-activations ≥ 0.05 from 0)', () => {
+    const x = randomTensor(9, 6, rng);
+    const w = randomTensor(6, 4, rng);
+    const b = randomTensor(1, 4, rng);
+    // Nudge bias columns until no pre-activation sits within the FD reach of the kink.
+    for (let tries = 0; tries < 20; tries++) {
+      const pre = linear(x, w, b);
+      const near = pre.data.findIndex((v) => Math.abs(v) < 0.05);
+      if (near < 0) break;
+      b.data[near % 4] += 0.07;
+    }
+    expect(linear(x, w, b).data.every((v) => Math.abs(v) >= 0.05)).toBe(true);
+    const fused = linear(x, w, b, 'relu');
+    const separate = relu(linear(x, w, b));
+    // + 0 turns relu's −0 into 0.
+    expect(Array.from(fused.data, (v) => v + 0)).toEqual(Array.from(separate.data, (v) => v + 0));
+    expectGradientsMatch(() => linear(x, w, b, 'relu'), [x, w, b], { step: 1e-3, absTol: 2e-3 });
+  });
+
   it('add, sub, mul, scale, addRowBias', () => {
     const a = randomTensor(4, 5, rng);
     const b = randomTensor(4, 5, rng);
