@@ -5,7 +5,7 @@
  * order) and unroll the reduction by four so each output row is loaded and stored a quarter as
  * often.
  */
-import { wasmGemm } from './wasm-gemm.ts';
+import { wasmKernels } from './wasm-kernels.ts';
 
 /** Below this many multiply-adds the copy into WASM memory costs more than it saves. */
 const WASM_MIN_WORK = 1 << 15;
@@ -20,7 +20,7 @@ export function gemmNN(
   n: number,
   accumulate = false,
 ): void {
-  const wasm = wasmGemm();
+  const wasm = wasmKernels();
   let first = 0;
   if (wasm && n % 8 === 0 && m >= 4 && m * k * n >= WASM_MIN_WORK) {
     first = m - (m % 4);
@@ -98,7 +98,7 @@ export function gemmTN(
 ): void {
   const m4 = m - (m % 4);
   let i = 0;
-  const wasm = wasmGemm();
+  const wasm = wasmKernels();
   if (wasm && n % 4 === 0 && m4 > 0 && m * k * n >= WASM_MIN_WORK) {
     wasm.gemmTN(a, b, c, m4, k, n, accumulate);
     i = m4;

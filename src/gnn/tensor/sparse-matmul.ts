@@ -4,6 +4,10 @@
  * pays only two sparse products.
  */
 import { Tensor, opResult } from './tensor.ts';
+import { wasmKernels } from './wasm-kernels.ts';
+
+/** Below this many multiply-adds the copy into WASM memory costs more than it saves. */
+const WASM_MIN_WORK = 1 << 15;
 
 /** Row i's entries are colIdx/values[rowPtr[i] .. rowPtr[i+1]-1]. */
 export interface CsrMatrix {
@@ -45,9 +49,14 @@ export function csrTranspose(a: CsrMatrix): CsrMatrix {
   return { rows: a.cols, cols: a.rows, rowPtr, colIdx, values };
 }
 
-/** out[rows×n] (+)= A · X[cols×n]. */
+/** out[rows×n] += A · X[cols×n]. */
 export function csrMultiplyInto(a: CsrMatrix, x: Float32Array, n: number, out: Float32Array): void {
   const { rowPtr, colIdx, values } = a;
+  const wasm = wasmKernels();
+  if (wasm && n % 32 === 0 && rowPtr[a.rows] * n >= WASM_MIN_WORK) {
+    wasm.spmm(rowPtr, colIdx, values, x, a.cols, out, a.rows, n);
+    return;
+  }
   for (let r = 0; r < a.rows; r++) {
     const to = r * n;
     for (let p = rowPtr[r]; p < rowPtr[r + 1]; p++) {
