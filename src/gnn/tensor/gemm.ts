@@ -5,7 +5,7 @@
  * order) and unroll the reduction by four so each output row is loaded and stored a quarter as
  * often.
  */
-import { wasmKernels } from './wasm-kernels.ts';
+import { NN_ROWS, wasmKernels } from './wasm-kernels.ts';
 
 /** Below this many multiply-adds the copy into WASM memory costs more than it saves. */
 const WASM_MIN_WORK = 1 << 15;
@@ -22,8 +22,8 @@ export function gemmNN(
 ): void {
   const wasm = wasmKernels();
   let first = 0;
-  if (wasm && n % 8 === 0 && m >= 4 && m * k * n >= WASM_MIN_WORK) {
-    first = m - (m % 4);
+  if (wasm && n % 8 === 0 && m >= NN_ROWS && m * k * n >= WASM_MIN_WORK) {
+    first = m - (m % NN_ROWS);
     wasm.gemmNN(a, b, c, first, k, n, accumulate);
   }
   if (!accumulate) c.fill(0, first * n, m * n);

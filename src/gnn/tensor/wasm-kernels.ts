@@ -43,6 +43,12 @@ import {
   v128Store,
 } from './wasm-assembler.ts';
 
+/**
+ * Rows of C per register block in nn: 2·rows accumulators + 3 of the 16 vector registers. 6 measured
+ * no faster than 4 (the kernel is bound by 4-wide multiply and add; WASM has no FMA without relaxed SIMD).
+ */
+export const NN_ROWS = 4;
+
 // Parameters of nn and tn.
 const A = 0;
 const B = 1;
@@ -52,40 +58,42 @@ const K = 4;
 const N = 5;
 
 /** C[m×n] += A[m×k]·B[k×n] with a 4×8 register block. */
-function nnBody(): number[] {
+function nnBody(rows = NN_ROWS): number[] {
   // i32 locals
   const I0 = 6;
   const J0 = 7;
   const P = 8;
-  const PA = 9; // row i0 of A at column p; rows below at + rowA·r
-  const PB = 10;
-  const PC = 11;
-  const ROW_A = 12;
-  const ROW_C = 13;
+  const PB = 9;
+  const PC = 10;
+  const ROW_A = 11;
+  const ROW_C = 12;
+  const PA = 13; // 13..13+rows-1: row i0 + r of A at column p
   // v128 locals
-  const ACC = 14; // 14..21: row r, half h at ACC + 2r + h
-  const B0 = 22;
-  const B1 = 23;
-  const S = 24;
+  const ACC = PA + rows; // row r, half h at ACC + 2r + h
+  const B0 = ACC + 2 * rows;
+  const B1 = B0 + 1;
+  const S = B0 + 2;
   const locals = [
-    [8, I32],
-    [11, V128],
+    [7 + rows, I32],
+    [2 * rows + 3, V128],
   ];
   const rowOffset = (r: number): number[] => (r === 0 ? [] : [...get(ROW_C), ...i32(r), I32_MUL, I32_ADD]);
-  const aRow = (r: number): number[] =>
-    r === 0 ? get(PA) : [...get(PA), ...get(ROW_A), ...i32(r), I32_MUL, I32_ADD];
   const loadAcc: number[] = [];
   const storeAcc: number[] = [];
+  const setRows: number[] = [];
   const step: number[] = [...get(PB), ...v128Load(0), ...set(B0), ...get(PB), ...v128Load(16), ...set(B1)];
-  for (let r = 0; r < 4; r++) {
+  for (let r = 0; r < rows; r++) {
     for (let h = 0; h < 2; h++) {
       loadAcc.push(...get(PC), ...rowOffset(r), ...v128Load(16 * h), ...set(ACC + 2 * r + h));
       storeAcc.push(...get(PC), ...rowOffset(r), ...get(ACC + 2 * r + h), ...v128Store(16 * h));
     }
-    step.push(...aRow(r), ...f32Load(), ...f32x4Splat, ...set(S));
+    // pa_r = a + (i0 + r)·rowA
+    setRows.push(...get(A), ...get(I0), ...i32(r), I32_ADD, ...get(ROW_A), I32_MUL, I32_ADD, ...set(PA + r));
+    step.push(...get(PA + r), ...f32Load(), ...f32x4Splat, ...set(S));
     step.push(...madd(ACC + 2 * r, S, B0), ...madd(ACC + 2 * r + 1, S, B1));
+    step.push(...bump(PA + r, i32(4)));
   }
-  step.push(...bump(PA, i32(4)), ...bump(PB, get(ROW_C)));
+  step.push(...bump(PB, get(ROW_C)));
   // prettier-ignore
   const code = [
     ...get(K), ...i32(2), I32_SHL, ...set(ROW_A),
@@ -98,7 +106,7 @@ function nnBody(): number[] {
     ...get(J0), ...get(N), I32_GE_U, BR_IF, 1,
     // pc = c + (i0·n + j0)·4; pa = a + i0·rowA; pb = b + j0·4
     ...get(C), ...get(I0), ...get(N), I32_MUL, ...get(J0), I32_ADD, ...i32(2), I32_SHL, I32_ADD, ...set(PC),
-    ...get(A), ...get(I0), ...get(ROW_A), I32_MUL, I32_ADD, ...set(PA),
+    ...setRows,
     ...get(B), ...get(J0), ...i32(2), I32_SHL, I32_ADD, ...set(PB),
     ...loadAcc,
     ...get(K), ...set(P),
@@ -109,7 +117,7 @@ function nnBody(): number[] {
     ...storeAcc,
     ...bump(J0, i32(8)), BR, 0,
     END, END,
-    ...bump(I0, i32(4)), BR, 0,
+    ...bump(I0, i32(rows)), BR, 0,
     END, END,
   ];
   return functionBody(locals, code);
@@ -273,7 +281,7 @@ export class WasmKernels {
     this.spmmKernel = exports.spmm;
   }
 
-  /** C[m×n] (+)= A[m×k]·B[k×n]; needs m % 4 = 0 and n % 8 = 0. */
+  /** C[m×n] (+)= A[m×k]·B[k×n]; needs m % NN_ROWS = 0 and n % 8 = 0. */
   gemmNN(
     a: Float32Array,
     b: Float32Array,
