@@ -3,6 +3,7 @@
  * relu/sigmoid/tanh, the input for the others), so no second transcendental pass is needed where
  * avoidable.
  */
+import { allocateFloat32 } from './buffer-pool.ts';
 import { Tensor, opResult } from './tensor.ts';
 
 export function relu(x: Tensor): Tensor {
@@ -12,7 +13,7 @@ export function relu(x: Tensor): Tensor {
 /** max(x, 0) + slope·min(x, 0); the gradient at exactly 0 is taken as `slope`. */
 export function leakyRelu(x: Tensor, slope = 0.01): Tensor {
   const src = x.data;
-  const out = new Float32Array(src.length);
+  const out = allocateFloat32(src.length);
   for (let i = 0; i < out.length; i++) {
     const v = src[i];
     out[i] = v > 0 ? v : slope * v;
@@ -27,7 +28,7 @@ export function leakyRelu(x: Tensor, slope = 0.01): Tensor {
 /** 1 / (1 + e^−x), computed without overflow for large |x|. */
 export function sigmoid(x: Tensor): Tensor {
   const src = x.data;
-  const out = new Float32Array(src.length);
+  const out = allocateFloat32(src.length);
   for (let i = 0; i < out.length; i++) out[i] = stableSigmoid(src[i]);
   return opResult(x.rows, x.cols, out, [x], (o) => {
     const g = o.grad as Float32Array;
@@ -38,7 +39,7 @@ export function sigmoid(x: Tensor): Tensor {
 
 export function tanh(x: Tensor): Tensor {
   const src = x.data;
-  const out = new Float32Array(src.length);
+  const out = allocateFloat32(src.length);
   for (let i = 0; i < out.length; i++) out[i] = Math.tanh(src[i]);
   return opResult(x.rows, x.cols, out, [x], (o) => {
     const g = o.grad as Float32Array;
@@ -53,7 +54,7 @@ const GELU_A = 0.044715;
 /** GELU, tanh approximation: ½x(1 + tanh(√(2/π)(x + 0.044715x³))). */
 export function gelu(x: Tensor): Tensor {
   const src = x.data;
-  const out = new Float32Array(src.length);
+  const out = allocateFloat32(src.length);
   for (let i = 0; i < out.length; i++) {
     const v = src[i];
     out[i] = 0.5 * v * (1 + Math.tanh(GELU_C * (v + GELU_A * v * v * v)));
@@ -73,7 +74,7 @@ export function gelu(x: Tensor): Tensor {
 /** log(1 + eˣ) as max(x, 0) + log1p(e^−|x|): no overflow for large x, no loss for small. */
 export function softplus(x: Tensor): Tensor {
   const src = x.data;
-  const out = new Float32Array(src.length);
+  const out = allocateFloat32(src.length);
   for (let i = 0; i < out.length; i++) out[i] = stableSoftplus(src[i]);
   return opResult(x.rows, x.cols, out, [x], (o) => {
     const g = o.grad as Float32Array;

@@ -2,6 +2,7 @@
  * Column concatenation and slicing: joining a node's own features with its aggregated neighbour
  * features, and splitting a fused projection back into parts.
  */
+import { allocateFloat32 } from './buffer-pool.ts';
 import { Tensor, opResult } from './tensor.ts';
 
 /** [X₁ | X₂ | …] along columns; all parts have the same number of rows. */
@@ -13,12 +14,17 @@ export function concatColumns(parts: readonly Tensor[]): Tensor {
     if (p.rows !== m) throw new Error(`gnn/tensor concatColumns: rows ${p.rows} ≠ ${m}`);
     n += p.cols;
   }
-  const out = new Float32Array(m * n);
+  const out = allocateFloat32(m * n);
   let offset = 0;
   for (const p of parts) {
     const w = p.cols;
     const src = p.data;
-    for (let i = 0; i < m; i++) out.set(src.subarray(i * w, i * w + w), i * n + offset);
+    // Plain loops: a subarray per row would allocate an object per row.
+    for (let i = 0; i < m; i++) {
+      const from = i * w;
+      const to = i * n + offset;
+      for (let j = 0; j < w; j++) out[to + j] = src[from + j];
+    }
     offset += w;
   }
   return opResult(m, n, out, parts, (o) => {
@@ -48,8 +54,12 @@ export function sliceColumns(x: Tensor, start: number, end: number): Tensor {
   }
   const w = end - start;
   const src = x.data;
-  const out = new Float32Array(m * w);
-  for (let i = 0; i < m; i++) out.set(src.subarray(i * n + start, i * n + end), i * w);
+  const out = allocateFloat32(m * w);
+  for (let i = 0; i < m; i++) {
+    const from = i * n + start;
+    const to = i * w;
+    for (let j = 0; j < w; j++) out[to + j] = src[from + j];
+  }
   return opResult(m, w, out, [x], (o) => {
     const g = o.grad as Float32Array;
     const gx = x.ensureGrad();

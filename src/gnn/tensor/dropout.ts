@@ -3,6 +3,7 @@
  * by 1/(1 − p), so evaluation needs no rescaling. The mask comes from the seeded generator passed
  * in, so a training run is reproducible.
  */
+import { allocateFloat32 } from './buffer-pool.ts';
 import type { UniformSource } from './init.ts';
 import { Tensor, opResult } from './tensor.ts';
 
@@ -12,7 +13,7 @@ export function dropout(x: Tensor, p: number, rng: UniformSource, training = tru
   const keep = 1 / (1 - p);
   const src = x.data;
   const mask = new Float32Array(src.length);
-  const out = new Float32Array(src.length);
+  const out = allocateFloat32(src.length);
   for (let i = 0; i < out.length; i++) {
     const s = rng.next() >= p ? keep : 0;
     mask[i] = s;

@@ -1,6 +1,7 @@
 /**
  * Elementwise arithmetic of equal-shape tensors, scaling by a constant, and a row-broadcast bias.
  */
+import { allocateFloat32 } from './buffer-pool.ts';
 import { accumulate, addColumnSums } from './accumulate.ts';
 import { Tensor, assertSameShape, opResult } from './tensor.ts';
 
@@ -9,7 +10,7 @@ export function add(a: Tensor, b: Tensor): Tensor {
   assertSameShape('add', a, b);
   const x = a.data;
   const y = b.data;
-  const out = new Float32Array(x.length);
+  const out = allocateFloat32(x.length);
   for (let i = 0; i < out.length; i++) out[i] = x[i] + y[i];
   return opResult(a.rows, a.cols, out, [a, b], (o) => {
     const g = o.grad as Float32Array;
@@ -23,7 +24,7 @@ export function sub(a: Tensor, b: Tensor): Tensor {
   assertSameShape('sub', a, b);
   const x = a.data;
   const y = b.data;
-  const out = new Float32Array(x.length);
+  const out = allocateFloat32(x.length);
   for (let i = 0; i < out.length; i++) out[i] = x[i] - y[i];
   return opResult(a.rows, a.cols, out, [a, b], (o) => {
     const g = o.grad as Float32Array;
@@ -37,7 +38,7 @@ export function mul(a: Tensor, b: Tensor): Tensor {
   assertSameShape('mul', a, b);
   const x = a.data;
   const y = b.data;
-  const out = new Float32Array(x.length);
+  const out = allocateFloat32(x.length);
   for (let i = 0; i < out.length; i++) out[i] = x[i] * y[i];
   return opResult(a.rows, a.cols, out, [a, b], (o) => {
     const g = o.grad as Float32Array;
@@ -55,7 +56,7 @@ export function mul(a: Tensor, b: Tensor): Tensor {
 /** factor · a. */
 export function scale(a: Tensor, factor: number): Tensor {
   const x = a.data;
-  const out = new Float32Array(x.length);
+  const out = allocateFloat32(x.length);
   for (let i = 0; i < out.length; i++) out[i] = x[i] * factor;
   return opResult(a.rows, a.cols, out, [a], (o) =>
     accumulate(a.ensureGrad(), o.grad as Float32Array, factor),
@@ -71,7 +72,7 @@ export function addRowBias(x: Tensor, bias: Tensor): Tensor {
   }
   const src = x.data;
   const b = bias.data;
-  const out = new Float32Array(m * n);
+  const out = allocateFloat32(m * n);
   for (let i = 0; i < m; i++) {
     const row = i * n;
     for (let j = 0; j < n; j++) out[row + j] = src[row + j] + b[j];

@@ -3,13 +3,14 @@
  * every edge (out[e] = X[src[e]]), and sum edge rows into their destination (out[dst[e]] += X[e]).
  * Each is the other's backward.
  */
+import { allocateFloat32 } from './buffer-pool.ts';
 import { Tensor, opResult } from './tensor.ts';
 
 /** out[i] = X[index[i]] for every i; out has index.length rows. */
 export function gatherRows(x: Tensor, index: Int32Array): Tensor {
   const n = x.cols;
   checkIndex('gatherRows', index, x.rows);
-  const out = new Float32Array(index.length * n);
+  const out = allocateFloat32(index.length * n);
   gatherInto(x.data, index, n, out);
   return opResult(index.length, n, out, [x], (o) => {
     scatterAddInto(o.grad as Float32Array, index, n, x.ensureGrad());
@@ -23,7 +24,7 @@ export function scatterAddRows(x: Tensor, dst: Int32Array, outRows: number): Ten
     throw new Error(`gnn/tensor scatterAddRows: ${dst.length} destinations for ${x.rows} rows`);
   }
   checkIndex('scatterAddRows', dst, outRows);
-  const out = new Float32Array(outRows * n);
+  const out = allocateFloat32(outRows * n);
   scatterAddInto(x.data, dst, n, out);
   return opResult(outRows, n, out, [x], (o) => {
     const g = o.grad as Float32Array;
@@ -38,9 +39,11 @@ export function scatterAddRows(x: Tensor, dst: Int32Array, outRows: number): Ten
 
 /** out[i] = src[index[i]] for rows of width n. */
 export function gatherInto(src: Float32Array, index: Int32Array, n: number, out: Float32Array): void {
+  // A plain loop: a subarray per row would allocate an object per row.
   for (let i = 0; i < index.length; i++) {
     const from = index[i] * n;
-    out.set(src.subarray(from, from + n), i * n);
+    const to = i * n;
+    for (let j = 0; j < n; j++) out[to + j] = src[from + j];
   }
 }
 

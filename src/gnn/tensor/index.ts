@@ -2,6 +2,8 @@
 export { Tensor, parameter, constant, fromRows, opResult, assertSameShape } from './tensor.ts';
 export type { BackwardStep } from './tensor.ts';
 export { noGrad, isGradEnabled } from './grad-mode.ts';
+export { tensorScope } from './tensor-scope.ts';
+export { allocateFloat32, releaseFloat32, bufferPoolStats, clearBufferPool } from './buffer-pool.ts';
 export { gemmNN, gemmNT, gemmTN, transposeInto } from './gemm.ts';
 export { matmul } from './matmul.ts';
 export { linear, Linear } from './linear.ts';

@@ -2,6 +2,7 @@
  * Row-wise layer normalization with learnable gain and bias: y = (x − μ)/σ · gain + bias, μ and σ²
  * over each row's columns. Statistics accumulate in float64 so wide rows lose no precision.
  */
+import { allocateFloat32 } from './buffer-pool.ts';
 import { addColumnSums } from './accumulate.ts';
 import { Tensor, opResult } from './tensor.ts';
 
@@ -16,7 +17,7 @@ export function layerNorm(x: Tensor, gain: Tensor, bias: Tensor, epsilon = 1e-5)
   const b = bias.data;
   const normalized = new Float32Array(m * n);
   const invStd = new Float32Array(m);
-  const out = new Float32Array(m * n);
+  const out = allocateFloat32(m * n);
   for (let i = 0; i < m; i++) {
     const row = i * n;
     let sum = 0;

@@ -2,6 +2,7 @@
  * The affine layer Y = act(X·W + b), fused into one op so the bias and an optional ReLU cost no
  * extra pass or tensor, and a `Linear` helper that owns W and b as parameters.
  */
+import { allocateFloat32 } from './buffer-pool.ts';
 import { addColumnSums } from './accumulate.ts';
 import { gemmNN, gemmNT, gemmTN } from './gemm.ts';
 import { glorotUniform, type UniformSource } from './init.ts';
@@ -26,7 +27,7 @@ export function linear(
   if (bias && (bias.rows !== 1 || bias.cols !== n)) {
     throw new Error(`gnn/tensor linear: bias must be 1×${n}, got ${bias.rows}×${bias.cols}`);
   }
-  const out = new Float32Array(m * n);
+  const out = allocateFloat32(m * n);
   if (bias) for (let i = 0; i < m; i++) out.set(bias.data, i * n);
   gemmNN(x.data, weight.data, out, m, k, n, bias !== null);
   const withRelu = activation === 'relu';

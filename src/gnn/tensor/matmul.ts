@@ -1,6 +1,7 @@
 /**
  * Dense matrix product as a differentiable op: Y = A·B, dA = dY·Bᵀ, dB = Aᵀ·dY.
  */
+import { allocateFloat32 } from './buffer-pool.ts';
 import { gemmNN, gemmNT, gemmTN } from './gemm.ts';
 import { Tensor, opResult } from './tensor.ts';
 
@@ -12,7 +13,7 @@ export function matmul(a: Tensor, b: Tensor): Tensor {
   const m = a.rows;
   const k = a.cols;
   const n = b.cols;
-  const out = new Float32Array(m * n);
+  const out = allocateFloat32(m * n);
   gemmNN(a.data, b.data, out, m, k, n);
   return opResult(m, n, out, [a, b], (y) => {
     const dy = y.grad as Float32Array;

@@ -2,6 +2,7 @@
  * Segment reductions of edge rows into destination rows beyond the plain sum: the mean
  * (GraphSAGE's aggregator) and the max. A destination with no incoming rows gets 0.
  */
+import { allocateFloat32 } from './buffer-pool.ts';
 import { checkIndex, scatterAddInto } from './gather-scatter.ts';
 import { Tensor, opResult } from './tensor.ts';
 
@@ -29,7 +30,7 @@ export function segmentMean(
   if (inverseCounts.length !== outRows)
     throw new Error('gnn/tensor segmentMean: inverseCounts length ≠ outRows');
   checkIndex('segmentMean', dst, outRows);
-  const out = new Float32Array(outRows * n);
+  const out = allocateFloat32(outRows * n);
   scatterAddInto(x.data, dst, n, out);
   for (let d = 0; d < outRows; d++) {
     const s = inverseCounts[d];
@@ -56,7 +57,7 @@ export function segmentMax(x: Tensor, dst: Int32Array, outRows: number): Tensor 
     throw new Error(`gnn/tensor segmentMax: ${dst.length} destinations for ${x.rows} rows`);
   checkIndex('segmentMax', dst, outRows);
   const src = x.data;
-  const out = new Float32Array(outRows * n).fill(-Infinity);
+  const out = allocateFloat32(outRows * n).fill(-Infinity);
   const argmax = new Int32Array(outRows * n).fill(-1);
   for (let e = 0; e < dst.length; e++) {
     const to = dst[e] * n;

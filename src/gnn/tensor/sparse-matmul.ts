@@ -3,6 +3,7 @@
  * The backward needs Âᵀ·dY; `sparseOperator` builds the transpose once per graph so each step
  * pays only two sparse products.
  */
+import { allocateFloat32 } from './buffer-pool.ts';
 import { Tensor, opResult } from './tensor.ts';
 import { wasmKernels } from './wasm-kernels.ts';
 
@@ -74,7 +75,7 @@ export function sparseMatmul(op: SparseOperator, x: Tensor): Tensor {
     throw new Error(`gnn/tensor sparseMatmul: ${a.rows}×${a.cols} · ${x.rows}×${x.cols} do not chain`);
   }
   const n = x.cols;
-  const out = new Float32Array(a.rows * n);
+  const out = allocateFloat32(a.rows * n);
   csrMultiplyInto(a, x.data, n, out);
   return opResult(a.rows, n, out, [x], (o) => {
     csrMultiplyInto(op.transpose, o.grad as Float32Array, n, x.ensureGrad());

@@ -8,15 +8,20 @@
  * `zeroGrad`; intermediate gradients and the graph are dropped after the pass, so memory does not
  * grow with the number of steps.
  */
+import { allocateFloat32, releaseFloat32 } from './buffer-pool.ts';
 import { isGradEnabled } from './grad-mode.ts';
+import { trackInScope } from './tensor-scope.ts';
 
 /** Reads `out.grad` and adds the contribution of each parent into `parent.ensureGrad()`. */
 export type BackwardStep = (out: Tensor) => void;
 
+const RELEASED = new Float32Array(0);
+
 export class Tensor {
   readonly rows: number;
   readonly cols: number;
-  readonly data: Float32Array;
+  /** Row-major values; emptied when the tensorScope that made it ends (see tensor-scope.ts). */
+  data: Float32Array;
   /** Allocated on first use (zero-filled); parameters keep it until zeroGrad. */
   grad: Float32Array | null = null;
   requiresGrad: boolean;
@@ -49,8 +54,18 @@ export class Tensor {
 
   /** The gradient buffer, allocated zero-filled on first call. */
   ensureGrad(): Float32Array {
-    if (this.grad === null) this.grad = new Float32Array(this.data.length);
+    if (this.grad === null) this.grad = allocateFloat32(this.data.length);
     return this.grad;
+  }
+
+  /** Gives data and gradient buffers back to the pool; the tensor must not be used afterwards. */
+  release(): void {
+    releaseFloat32(this.data);
+    if (this.grad) releaseFloat32(this.grad);
+    this.data = RELEASED;
+    this.grad = null;
+    this.backwardStep = null;
+    this.parents = [];
   }
 
   /** Value of a 1×1 tensor (or element [i, j]). */
@@ -75,7 +90,8 @@ export class Tensor {
       const node = order[i];
       if (node.backwardStep === null || node.grad === null) continue;
       node.backwardStep(node);
-      // Intermediates are used once per graph: free their gradients and links for the GC.
+      // Intermediates are used once per graph: recycle their gradients, free links for the GC.
+      releaseFloat32(node.grad);
       node.grad = null;
       node.backwardStep = null;
       node.parents = [];
@@ -145,7 +161,13 @@ export function opResult(
   parents: readonly Tensor[],
   step: BackwardStep,
 ): Tensor {
+  for (let i = 0; i < parents.length; i++) {
+    const p = parents[i];
+    if (p.data.length !== p.rows * p.cols)
+      throw new Error('gnn/tensor: a tensor was used after its tensorScope ended');
+  }
   const out = new Tensor(rows, cols, data);
+  trackInScope(out);
   if (!isGradEnabled()) return out;
   for (let i = 0; i < parents.length; i++) {
     if (parents[i].requiresGrad) {

@@ -12,6 +12,7 @@ import {
   noGrad,
   relu,
   segmentMean,
+  tensorScope,
   type Tensor,
 } from '../../../src/gnn/tensor/index.ts';
 
@@ -43,11 +44,15 @@ describe('training', () => {
     let lastLoss = NaN;
     for (let step = 0; step < 600; step++) {
       adam.zeroGrad();
-      const loss = bceWithLogitsLoss(forward(train.x), train.y);
-      loss.backward();
+      // Each step in a tensorScope, as a training loop would run it (buffers recycled).
+      const loss = tensorScope(() => {
+        const l = bceWithLogitsLoss(forward(train.x), train.y);
+        l.backward();
+        return l.item();
+      });
       adam.step();
-      if (step === 0) firstLoss = loss.item();
-      lastLoss = loss.item();
+      if (step === 0) firstLoss = loss;
+      lastLoss = loss;
     }
     const logits = noGrad(() => forward(test.x));
     let correct = 0;
