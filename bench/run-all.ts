@@ -6,6 +6,7 @@ import { runCascadeBench } from './cascade.ts';
 import { runCentralityBench } from './centrality.ts';
 import { runConditionsBench } from './conditions.ts';
 import { runGenerateBench } from './generate.ts';
+import { runGnnTensorBench } from './gnn-tensor.ts';
 import { runPageLoadBench } from './page-load.ts';
 import { runSweepBench } from './sweep.ts';
 import { runTilesBench } from './tiles.ts';
@@ -18,6 +19,7 @@ const BENCHES: Record<string, (argv: string[]) => Promise<void>> = {
   cascade: runCascadeBench,
   sweep: runSweepBench,
   conditions: runConditionsBench,
+  'gnn-tensor': runGnnTensorBench,
 };
 
 const [name, ...rest] = process.argv.slice(2);

@@ -12,6 +12,8 @@ import type { ScenarioSetting } from '../../cascade/scenarios.ts';
 export const CONDITION_SAMPLER_DEFAULTS = {
   stormShare: 0.4,
   floodShare: 0.1,
+  /** Share of draws in the afternoon and evening (12:00–20:00), when the load peaks. */
+  afternoonShare: 0.7,
   loadFactor: [0.6, 1.5] as const,
   temperature_c: [15, 46] as const,
   gust_ms: [15, 50] as const,
@@ -20,7 +22,8 @@ export const CONDITION_SAMPLER_DEFAULTS = {
 /**
  * `count` seeded conditions. Calm draws have gusts under 10 m/s; storm draws a uniform,
  * thunderstorm or derecho field with 15–50 m/s gusts (sustained = gust / 1.5, as flux stats);
- * flood draws 0–2 m of water. Hours are drawn from the whole day, the interruption length
+ * flood draws 0–2 m of water. Most hours are drawn from the afternoon peak, the rest from the
+ * whole day; the interruption length
  * log-uniformly from 6 minutes to a day.
  *
  * @example
@@ -42,7 +45,7 @@ export function sampleConditions(
     const conditions: OperatingConditions = resolveConditions(BASE_CASE, {
       load_factor: round(rng.range(o.loadFactor[0], o.loadFactor[1]), 3),
       temperature_c: round(rng.range(o.temperature_c[0], o.temperature_c[1]), 1),
-      hour: rng.int(24),
+      hour: rng.chance(o.afternoonShare) ? 12 + rng.int(9) : rng.int(24),
       wind_gust_ms: round(gust, 1),
       wind_sustained_ms: round(gust / 1.5, 1),
       flood_depth_m: rng.chance(o.floodShare) ? round(rng.range(0, 2), 2) : 0,
