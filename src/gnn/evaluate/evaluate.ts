@@ -97,14 +97,18 @@ export function baselinePredictions(grids: readonly GridExamples[]): MethodPredi
 /** Every metric of one method against the pooled truth; `threshold` for its beyond score. */
 export function methodReport(truth: PooledTruth, p: MethodPredictions, threshold: number): MethodReport {
   const beyond = classificationReport(truth.beyond_zone, p.beyond_score, threshold);
-  const { roc: _roc, precisionRecall: _pr, reliability: _rel, ...beyondSummary } = beyond;
+  // Curves and bins are for plots; the summary keeps the numbers.
+  const beyondSummary: Partial<ClassificationReport> = { ...beyond };
+  delete beyondSummary.roc;
+  delete beyondSummary.precisionRecall;
+  delete beyondSummary.reliability;
   const mask = Uint8Array.from(truth.beyond_zone, (b) => (b ? 1 : 0));
   const pickBeyond = subset(mask);
   return {
     customers: regressionReport(truth.customers_lost, p.customers_lost),
     critical: regressionReport(truth.critical_customers_lost, p.critical_customers_lost),
     mw: regressionReport(truth.mw_shed, p.mw_shed),
-    beyond: beyond.positives > 0 ? beyondSummary : null,
+    beyond: beyond.positives > 0 ? (beyondSummary as MethodReport['beyond']) : null,
     beyond_subset:
       pickBeyond.indices.length > 1
         ? {
