@@ -13,7 +13,7 @@
  *      10 minutes on 2 cores).
  * There are no targets for the shares in (c): they come from documented physical parameters.
  * Under a uniform 45 m/s gust every metro cascade carries thousands of weather failures (about
- * 1 s each), so metro's statistics sample fewer patient zeros by default.
+ * 1 s each), so metro's statistics sample 100 patient zeros by default (city 2,000).
  * Each part's figures replace that part's in bench/results/conditions.json and leave the others,
  * so the parts can be run one at a time.
  *
@@ -200,7 +200,7 @@ export async function runConditionsBench(argv: string[] = []): Promise<void> {
   const workers = Number(values.workers ?? availableParallelism());
   const samples = {
     city: Number(values['city-sample'] ?? 2000),
-    metro: Number(values['metro-sample'] ?? 300),
+    metro: Number(values['metro-sample'] ?? 100),
   };
   const statsScales = new Set((values['stats-scales'] ?? 'city,metro').split(','));
   const loadBefore = loadavg();
