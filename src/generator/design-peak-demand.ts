@@ -26,7 +26,9 @@ export function designPeakDemand(
   hours: readonly number[] = DESIGN_PEAK_HOURS,
 ): DesignPeakDemand {
   if (transformerHourly_kw.length !== hours.length)
-    throw new Error(`design-peak demand: ${transformerHourly_kw.length} hourly loads for ${hours.length} hours`);
+    throw new Error(
+      `design-peak demand: ${transformerHourly_kw.length} hourly loads for ${hours.length} hours`,
+    );
   const substation_mw = transformerHourly_kw.map((kw) => {
     const mw = new Float64Array(substationCount);
     for (let t = 0; t < kw.length; t++) mw[transformerSubstation[t]] += kw[t] / 1000;
