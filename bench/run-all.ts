@@ -6,6 +6,7 @@ import { runCascadeBench } from './cascade.ts';
 import { runCentralityBench } from './centrality.ts';
 import { runConditionsBench } from './conditions.ts';
 import { runGenerateBench } from './generate.ts';
+import { runGnnBench } from './gnn.ts';
 import { runGnnTensorBench } from './gnn-tensor.ts';
 import { runPageLoadBench } from './page-load.ts';
 import { runSweepBench } from './sweep.ts';
@@ -20,6 +21,7 @@ const BENCHES: Record<string, (argv: string[]) => Promise<void>> = {
   sweep: runSweepBench,
   conditions: runConditionsBench,
   'gnn-tensor': runGnnTensorBench,
+  gnn: runGnnBench,
 };
 
 const [name, ...rest] = process.argv.slice(2);
