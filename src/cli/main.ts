@@ -7,6 +7,8 @@ import { powerflowCommand } from './commands/powerflow.ts';
 import { serveCommand } from './commands/serve.ts';
 import { startCommand } from './commands/start.ts';
 import { statsCommand } from './commands/stats.ts';
+import { predictCommand } from './commands/predict.ts';
+import { trainCommand } from './commands/train.ts';
 import { sweepCommand } from './commands/sweep.ts';
 
 interface Command {
@@ -22,6 +24,8 @@ const COMMANDS: Record<string, Command> = {
   cascade: cascadeCommand,
   sweep: sweepCommand,
   stats: statsCommand,
+  train: trainCommand,
+  predict: predictCommand,
   serve: serveCommand,
   start: startCommand,
 };
