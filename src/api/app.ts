@@ -14,10 +14,12 @@ import { healthRoutes } from './routes/health/index.ts';
 import { kpiRoutes } from './routes/kpis/index.ts';
 import { layerRoutes } from './routes/layers/index.ts';
 import { searchRoutes } from './routes/search/index.ts';
+import { riskRoutes } from './routes/risk/index.ts';
 import { sweepRoutes } from './routes/sweeps/index.ts';
 import { tileRoutes } from './routes/tiles/index.ts';
 import { traceRoutes } from './routes/trace/index.ts';
 import type { GridContext } from './services/grid-context.ts';
+import { RiskService } from './services/risk-service.ts';
 import { SweepJobs } from './services/sweep-jobs.ts';
 import type { TileService } from '../tiles/tile-service.ts';
 
@@ -26,6 +28,8 @@ export interface AppOptions {
   tiles: TileService;
   /** The dataset's directory: sweeps run from it and store there (sweep routes answer 503 without). */
   dataDir?: string;
+  /** The risk model file (the risk routes answer 503 without a usable one). */
+  riskModelPath?: string;
   /** Directory of the built web app; omitted in API-only tests. */
   webRoot?: string;
   logger?: FastifyServerOptions['logger'];
@@ -54,6 +58,7 @@ export async function buildApp(options: AppOptions) {
   await app.register(sweepRoutes, {
     jobs: options.dataDir && hash ? new SweepJobs(options.dataDir, String(hash)) : undefined,
   });
+  await app.register(riskRoutes, { risk: new RiskService(options.context.model, options.riskModelPath) });
   await app.register(tileRoutes, { tiles: options.tiles });
   if (options.webRoot) await app.register(webAppPlugin, { root: options.webRoot });
   return app;

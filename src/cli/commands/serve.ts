@@ -1,4 +1,5 @@
 /** `flux serve`: serves the API, tiles and web app for the dataset in --data. */
+import { DEFAULT_MODEL_PATH } from './predict.ts';
 import { buildApp } from '../../api/app.ts';
 import { buildGridContext } from '../../api/services/grid-context.ts';
 import { TileService } from '../../tiles/tile-service.ts';
@@ -33,6 +34,7 @@ export async function serveDataset(
     context,
     tiles,
     dataDir: dir,
+    riskModelPath: process.env.FLUX_RISK_MODEL ?? DEFAULT_MODEL_PATH,
     webRoot: WEB_DIST,
     logger: { level: process.env.LOG_LEVEL ?? 'warn' },
   });
