@@ -1,7 +1,9 @@
 /**
  * bench/gnn: the cascade-risk model against its baselines, on grids and conditions it never saw
  * (issue 9). Generates `city`-scale grids (seeds for training, validation and test) under
- * --data-root, labels them with the simulator under seeded conditions (cached beside each grid),
+ * --data-root, labels them with the simulator under seeded conditions (cached beside each grid;
+ * training sets add every transmission, substation and feeder-level asset to the uniform sample
+ * unless --uniform-training; validation and test sets are uniform samples),
  * trains the edge-aware model, the GCN and the MLP, and reports on the test grid under held-out
  * conditions: Spearman, R², MAE and precision@1 % for customers, critical customers and MW;
  * AUROC, average precision and balanced accuracy for reaching beyond the zone; the same on the
@@ -10,7 +12,7 @@
  *
  * Usage: npm run bench -- gnn [--data-root DIR] [--scale city] [--train-seeds 1,2] [--val-seed 3]
  *        [--test-seed 4] [--train-conditions 24] [--eval-conditions 8] [--per-condition 2000]
- *        [--epochs 20] [--kinds gine,gcn,mlp] [--workers N]
+ *        [--epochs 20] [--kinds gine,gcn,mlp] [--workers N] [--uniform-training]
  */
 import { existsSync, mkdirSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
@@ -24,6 +26,7 @@ import {
   pooledTruth,
   type MethodReport,
 } from '../src/gnn/evaluate/evaluate.ts';
+import { HIGH_LEVEL_TABLES } from '../src/gnn/graph/asset-graph.ts';
 import { sampleConditions } from '../src/gnn/labels/condition-sampler.ts';
 import { MODEL_KINDS, type ModelKind } from '../src/gnn/model/risk-model.ts';
 import { constant, noGrad } from '../src/gnn/tensor/index.ts';
@@ -103,6 +106,7 @@ export async function runGnnBench(argv: string[] = []): Promise<void> {
       epochs: { type: 'string' },
       kinds: { type: 'string' },
       workers: { type: 'string' },
+      'uniform-training': { type: 'boolean' },
     },
   });
   const root = values['data-root'] ?? join(tmpdir(), 'flux-gnn-bench');
@@ -118,11 +122,18 @@ export async function runGnnBench(argv: string[] = []): Promise<void> {
   const workers = Number(values.workers ?? availableParallelism());
   const log = (s: string) => console.log(`${new Date().toISOString().slice(11, 19)} ${s}`);
 
-  const examples = async (seed: number, conditionSeed: number, count: number, sampleSeed: number) =>
+  const examples = async (
+    seed: number,
+    conditionSeed: number,
+    count: number,
+    sampleSeed: number,
+    forTraining = false,
+  ) =>
     gridExamples({
       dataDir: await ensureGrid(root, scale, seed),
       settings: sampleConditions(count, conditionSeed),
       perCondition,
+      alwaysTables: forTraining && !values['uniform-training'] ? HIGH_LEVEL_TABLES : [],
       seed: sampleSeed,
       workers,
       log,

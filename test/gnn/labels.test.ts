@@ -71,4 +71,24 @@ describe('labels', () => {
     );
     expect(fs.readdirSync(path.join(dir, 'gnn-labels')).filter((f) => f.endsWith('.json'))).toHaveLength(2);
   });
+
+  it('label every asset of the tables asked for besides the uniform sample', async () => {
+    const settings = [scenarioWith('base')];
+    const [l] = await generateLabels({
+      dataDir: dir,
+      settings,
+      perCondition: 10,
+      workers: 1,
+      alwaysTables: ['substations', 'feeders'],
+    });
+    const g = builder.graph;
+    const labelled = new Set(l.nodes);
+    for (let s = 0; s < model.tables.substations.size; s++)
+      expect(labelled.has(g.offset.substations + s)).toBe(true);
+    for (let f = 0; f < model.tables.feeders.size; f++) expect(labelled.has(g.offset.feeders + f)).toBe(true);
+    expect(l.nodes.length).toBeGreaterThan(10);
+    expect(l.nodes.length).toBeLessThanOrEqual(
+      10 + model.tables.substations.size + model.tables.feeders.size,
+    );
+  });
 });

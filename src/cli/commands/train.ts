@@ -4,6 +4,7 @@
  * conditions), and writes the model with its manifest.
  */
 import { availableParallelism } from 'node:os';
+import { HIGH_LEVEL_TABLES } from '../../gnn/graph/asset-graph.ts';
 import { sampleConditions } from '../../gnn/labels/condition-sampler.ts';
 import { saveRiskModel } from '../../gnn/model/model-file.ts';
 import { MODEL_KINDS, type ModelKind } from '../../gnn/model/risk-model.ts';
@@ -18,8 +19,9 @@ import { DEFAULT_MODEL_PATH } from './predict.ts';
 const usage = `usage: flux train --data DIR[,DIR...] --validation-data DIR [--out FILE] [--kind ${MODEL_KINDS.join('|')}]
                   [--conditions N] [--per-condition N] [--epochs N] [--seed S] [--workers N] [--quiet]
 
-Labels every dataset with the cascade simulator under N seeded sampled conditions (default 24;
-labels are cached in DIR/gnn-labels/), trains the model (default gine) and keeps the epoch with
+Labels every dataset with the cascade simulator under N seeded sampled conditions (default 24):
+a uniform sample of the equipment plus every transmission, substation and feeder-level asset
+(labels are cached in DIR/gnn-labels/); trains the model (default gine) and keeps the epoch with
 the lowest loss on the validation dataset under other sampled conditions. Writes --out (default
 ${DEFAULT_MODEL_PATH}).`;
 
@@ -61,6 +63,7 @@ export const trainCommand = {
             dataDir: dir,
             settings: sampleConditions(count, seed * 1000 + k),
             perCondition,
+            alwaysTables: HIGH_LEVEL_TABLES,
             seed: seed * 1000 + 100 * k,
             workers,
             log,

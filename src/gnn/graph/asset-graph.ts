@@ -31,6 +31,17 @@ export const ASSET_GRAPH_TABLES = [
 ] as const satisfies readonly TableName[];
 export type AssetGraphTable = (typeof ASSET_GRAPH_TABLES)[number];
 
+/** Transmission, substation and feeder-level equipment: few assets, the failures that escalate most. */
+export const HIGH_LEVEL_TABLES: readonly AssetGraphTable[] = [
+  'buses',
+  'bus_sections',
+  'generators',
+  'transmission_lines',
+  'substations',
+  'substation_transformers',
+  'feeders',
+];
+
 /** Kinds of attachment (an edge's kind is its index here). */
 export const EDGE_KINDS = [
   'bus-substation',

@@ -24,6 +24,12 @@ export interface LabelSpec {
   perCondition?: number;
   /** Seeds the samples; condition k uses seed + k, so each condition fails other assets. */
   seed?: number;
+  /**
+   * Tables whose every asset is labelled under every condition, besides the uniform sample
+   * (training uses the few high-level assets whose failures escalate most; evaluation sets leave
+   * this empty, so their figures describe an asset picked at random).
+   */
+  alwaysTables?: readonly AssetGraphTable[];
   restoration?: boolean;
   workers?: number;
   onProgress?: (done: number, total: number, cached: boolean) => void;
@@ -33,6 +39,7 @@ export const LABEL_DEFAULTS = { perCondition: 3000, seed: 1, restoration: true }
 
 export async function generateLabels(spec: LabelSpec): Promise<ConditionLabels[]> {
   const { perCondition, seed, restoration } = { ...LABEL_DEFAULTS, ...spec };
+  const always = [...(spec.alwaysTables ?? [])];
   const repo = openDataset(spec.dataDir);
   const meta = await repo.readMeta();
   const counts = await repo.counts();
@@ -72,6 +79,10 @@ export async function generateLabels(spec: LabelSpec): Promise<ConditionLabels[]
         restoration,
       });
       const items = samplePatientZeros(counts, ASSET_GRAPH_TABLES, perCondition, seed + k);
+      const picked = new Set(items.map((i) => `${i.table}:${i.index}`));
+      for (const table of always)
+        for (let index = 0; index < (counts[table] ?? 0); index++)
+          if (!picked.has(`${table}:${index}`)) items.push({ table, index });
       const batch = Math.max(8, Math.min(100, Math.ceil(items.length / (pool.size * 8))));
       const { results, alone } = await pool.run(setting, items, batch);
       const labels = conditionLabels(
