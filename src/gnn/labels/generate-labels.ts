@@ -64,6 +64,7 @@ export async function generateLabels(spec: LabelSpec): Promise<ConditionLabels[]
             perCondition,
             seed + k,
             restoration,
+            ...(always.length ? [always] : []),
           ]),
         )
         .digest('hex')
