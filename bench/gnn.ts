@@ -142,7 +142,7 @@ export async function runGnnBench(argv: string[] = []): Promise<void> {
   // Conditions: training draws from seed 11, validation 12, test 13 — the test never sees either.
   const train = [];
   for (const seed of trainSeeds)
-    train.push(await examples(seed, 11 + 100 * seed, trainConditions, 100 + seed));
+    train.push(await examples(seed, 11 + 100 * seed, trainConditions, 100 + seed, true));
   const validation = await examples(valSeed, 12, evalConditions, 200);
   const test = await examples(testSeed, 13, evalConditions, 300);
 

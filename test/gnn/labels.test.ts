@@ -90,5 +90,8 @@ describe('labels', () => {
     expect(l.nodes.length).toBeLessThanOrEqual(
       10 + model.tables.substations.size + model.tables.feeders.size,
     );
+    // A different selection is a different label set, not the cached uniform one.
+    const [uniform] = await generateLabels({ dataDir: dir, settings, perCondition: 10, workers: 1 });
+    expect(uniform.nodes.length).toBe(10);
   });
 });
