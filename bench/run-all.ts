@@ -7,6 +7,7 @@ import { runCentralityBench } from './centrality.ts';
 import { runConditionsBench } from './conditions.ts';
 import { runGenerateBench } from './generate.ts';
 import { runGnnBench } from './gnn.ts';
+import { runGnnTransmissionBench } from './gnn-transmission.ts';
 import { runGnnTensorBench } from './gnn-tensor.ts';
 import { runPageLoadBench } from './page-load.ts';
 import { runSweepBench } from './sweep.ts';
@@ -22,6 +23,7 @@ const BENCHES: Record<string, (argv: string[]) => Promise<void>> = {
   conditions: runConditionsBench,
   'gnn-tensor': runGnnTensorBench,
   gnn: runGnnBench,
+  'gnn-transmission': runGnnTransmissionBench,
 };
 
 const [name, ...rest] = process.argv.slice(2);
