@@ -9,6 +9,7 @@ import { startCommand } from './commands/start.ts';
 import { statsCommand } from './commands/stats.ts';
 import { predictCommand } from './commands/predict.ts';
 import { trainCommand } from './commands/train.ts';
+import { evaluateCommand } from './commands/evaluate.ts';
 import { sweepCommand } from './commands/sweep.ts';
 
 interface Command {
@@ -25,6 +26,7 @@ const COMMANDS: Record<string, Command> = {
   sweep: sweepCommand,
   stats: statsCommand,
   train: trainCommand,
+  evaluate: evaluateCommand,
   predict: predictCommand,
   serve: serveCommand,
   start: startCommand,

@@ -149,3 +149,31 @@ describe('flux train', () => {
     expect(missing.stderr).toMatch(/--validation-data DIR is required/);
   });
 });
+
+describe('flux evaluate', () => {
+  it('reports the model beside the zone baseline on labels it labels itself', () => {
+    const r = flux(
+      'evaluate',
+      '--data',
+      data,
+      '--model',
+      modelFile,
+      '--conditions',
+      '1',
+      '--per-condition',
+      '30',
+      '--workers',
+      '1',
+      '--json',
+    );
+    expect(r.status, r.stderr).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out.labels).toBe(30);
+    expect(out.methods.model.customers.n).toBe(30);
+    expect(out.methods.zone_first_wave.customers.n).toBe(30);
+    expect(out.methods.zone_first_wave.customers.mae).toBeGreaterThanOrEqual(0);
+    const none = flux('evaluate', '--data', data, '--model', join(work, 'none.json'));
+    expect(none.status).toBe(2);
+    expect(none.stderr).toMatch(/no risk model at/);
+  });
+});
