@@ -210,7 +210,12 @@ export function runTransmissionCascade(
 }
 
 /** Buses and in-service generators of each island, ascending within each (counting sort). */
-function groupByIsland(label: Int32Array, count: number, genBus: Int32Array, genInService: Uint8Array) {
+export function groupByIsland(
+  label: Int32Array,
+  count: number,
+  genBus: Int32Array,
+  genInService: Uint8Array,
+) {
   const busPtr = new Int32Array(count + 1);
   for (let i = 0; i < label.length; i++) busPtr[label[i] + 1]++;
   for (let k = 0; k < count; k++) busPtr[k + 1] += busPtr[k];

@@ -7,7 +7,7 @@
  * state the model's inputs and the LODF screen see.
  */
 import { balanceIsland } from '../../cascade/transmission/dispatch.ts';
-import type { TransmissionNetwork } from '../../cascade/transmission/transmission-cascade.ts';
+import { groupByIsland, type TransmissionNetwork } from '../../cascade/transmission/transmission-cascade.ts';
 import { derateBranches } from '../../model/branch-rating.ts';
 import { solveDcPowerFlowWithReferences } from '../../powerflow/dc-power-flow-islands.ts';
 import { findIslands } from '../../powerflow/islands.ts';
@@ -112,7 +112,7 @@ export function balancedDcFlow(net: TransmissionNetwork): BalancedFlow {
   const islands = findIslands(nBus, branchFrom, branchTo, inService);
   const served_mw = Float64Array.from(busLoad_mw);
   const slackBus = new Int32Array(islands.count).fill(-1);
-  const members = groupMembers(islands.label, islands.count, genBus, genInService);
+  const members = groupByIsland(islands.label, islands.count, genBus, genInService);
   for (let isl = 0; isl < islands.count; isl++) {
     const slack = balanceIsland(
       {
@@ -160,20 +160,3 @@ const sum = (a: ArrayLike<number>) => {
   for (let i = 0; i < a.length; i++) s += a[i];
   return s;
 };
-
-/** Buses and in-service generators of each island (counting sort), as the cascade groups them. */
-function groupMembers(label: Int32Array, count: number, genBus: Int32Array, genInService: Uint8Array) {
-  const busPtr = new Int32Array(count + 1);
-  for (let i = 0; i < label.length; i++) busPtr[label[i] + 1]++;
-  for (let k = 0; k < count; k++) busPtr[k + 1] += busPtr[k];
-  const buses = new Int32Array(label.length);
-  const busCursor = busPtr.slice(0, count);
-  for (let i = 0; i < label.length; i++) buses[busCursor[label[i]]++] = i;
-  const genPtr = new Int32Array(count + 1);
-  for (let g = 0; g < genBus.length; g++) if (genInService[g]) genPtr[label[genBus[g]] + 1]++;
-  for (let k = 0; k < count; k++) genPtr[k + 1] += genPtr[k];
-  const gens = new Int32Array(genPtr[count]);
-  const genCursor = genPtr.slice(0, count);
-  for (let g = 0; g < genBus.length; g++) if (genInService[g]) gens[genCursor[label[genBus[g]]]++] = g;
-  return { busPtr, buses, genPtr, gens };
-}
