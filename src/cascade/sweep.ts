@@ -19,7 +19,7 @@ import { CONTINGENCY_TABLE, type PatientZero, type SweepItem } from './sweep/swe
 import type { FromWorker, SweepWorkerData, ToWorker } from './sweep/sweep-worker.ts';
 
 /** Equipment swept by default: everything whose failure can cascade (not single meters or trees). */
-export const DEFAULT_SWEEP_TABLES: readonly TableName[] = [
+export const DEFAULT_SWEEP_TABLES = [
   'buses',
   'bus_sections',
   'generators',
@@ -31,7 +31,7 @@ export const DEFAULT_SWEEP_TABLES: readonly TableName[] = [
   'protective_devices',
   'switches',
   'transformers',
-];
+] as const satisfies readonly TableName[];
 
 export interface SweepSpec {
   dataDir: string;

@@ -11,24 +11,13 @@
  * tie to the sections feeding its two ends; a service transformer to the section feeding its
  * node (its feeder at a head node).
  */
-import type { GridModel, TableName } from '../../model/grid-model.ts';
+import type { GridModel } from '../../model/grid-model.ts';
+import { DEFAULT_SWEEP_TABLES } from '../../cascade/sweep.ts';
 import { CODES } from '../../model/codes.ts';
 import type { DistributionGraph } from '../../topology/distribution-graph.ts';
 
-/** Tables whose assets are nodes, in node order (the equipment a sweep fails by default). */
-export const ASSET_GRAPH_TABLES = [
-  'buses',
-  'bus_sections',
-  'generators',
-  'transmission_lines',
-  'substations',
-  'substation_transformers',
-  'feeders',
-  'line_sections',
-  'protective_devices',
-  'switches',
-  'transformers',
-] as const satisfies readonly TableName[];
+/** Tables whose assets are nodes, in node order: the equipment a sweep fails by default. */
+export const ASSET_GRAPH_TABLES = DEFAULT_SWEEP_TABLES;
 export type AssetGraphTable = (typeof ASSET_GRAPH_TABLES)[number];
 
 /** Transmission, substation and feeder-level equipment: few assets, the failures that escalate most. */
