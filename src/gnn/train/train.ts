@@ -6,6 +6,7 @@
  * examples each epoch; after every epoch the loss on validation examples (other conditions,
  * another grid), and the parameters of the best epoch are the ones returned.
  */
+import { BestEpoch } from './best-epoch.ts';
 import { Rng } from '../../generator/rng.ts';
 import {
   Adam,
@@ -139,7 +140,7 @@ export function trainRiskModel(
   const params = Object.values(model.parameters());
   const adam = new Adam(params, { learningRate: o.learningRate, weightDecay: o.weightDecay });
   const history: EpochReport[] = [];
-  let best = { loss: Infinity, epoch: 0, data: params.map((p) => p.data.slice()) };
+  const best = new BestEpoch(params);
   const order = trainSet.map((_, i) => i);
   for (let epoch = 1; epoch <= o.epochs; epoch++) {
     const t0 = performance.now();
@@ -184,9 +185,8 @@ export function trainRiskModel(
     };
     history.push(report);
     o.onEpoch?.(report);
-    if (validationLoss < best.loss)
-      best = { loss: validationLoss, epoch, data: params.map((p) => p.data.slice()) };
+    best.offer(validationLoss, epoch);
   }
-  params.forEach((p, i) => p.data.set(best.data[i]));
+  best.restore();
   return { model, scaler, positiveWeight, history, best_epoch: best.epoch };
 }

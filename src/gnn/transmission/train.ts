@@ -5,6 +5,7 @@
  * shuffle each epoch. After every epoch the loss on the validation cases (networks and
  * conditions not trained on); the best epoch's parameters are the ones returned.
  */
+import { BestEpoch } from '../train/best-epoch.ts';
 import { Rng } from '../../generator/rng.ts';
 import {
   Adam,
@@ -105,7 +106,7 @@ export function trainOutcomeModel(
   const params = Object.values(model.parameters());
   const adam = new Adam(params, { learningRate: o.learningRate, weightDecay: o.weightDecay });
   const history: OutcomeEpochReport[] = [];
-  let best = { loss: Infinity, epoch: 0, data: params.map((p) => p.data.slice()) };
+  const best = new BestEpoch(params);
   const order = Int32Array.from(train.items, (_, k) => k);
   const validationRows = Int32Array.from(validation.items, (_, k) => k);
   for (let epoch = 1; epoch <= o.epochs; epoch++) {
@@ -152,10 +153,9 @@ export function trainOutcomeModel(
     };
     history.push(report);
     o.onEpoch?.(report);
-    if (validationLoss < best.loss)
-      best = { loss: validationLoss, epoch, data: params.map((p) => p.data.slice()) };
+    best.offer(validationLoss, epoch);
   }
-  params.forEach((p, i) => p.data.set(best.data[i]));
+  best.restore();
   return { model, scalers, positiveWeight, history, best_epoch: best.epoch };
 }
 
