@@ -11,6 +11,7 @@ import { EMERGENCY_RATING_FACTOR, lineRatingFactor, transformerRatingFactor } fr
 import { coldLoadContext, type ColdLoadContext } from './cold-load.ts';
 import { buildDistributionGraph, type DistributionGraph } from '../topology/distribution-graph.ts';
 import { distributionAdjacency } from '../topology/energization.ts';
+import { sumUpTree } from '../topology/subtree-values.ts';
 import type { DistributionAdjacency } from '../topology/switched-network.ts';
 import type { ScenarioSetting } from './scenarios.ts';
 import { weatherHazards } from './weather/hazard.ts';
@@ -71,11 +72,7 @@ export function buildCascadeContext(model: GridModel, scenario: ScenarioSetting)
   t.transformers.cols.node.forEach((n, x) => (nodeDemand_kw[n] += transformer_kw[x]));
   const nodeCustomers = new Int32Array(graph.nodeCount);
   t.transformers.cols.node.forEach((n, x) => (nodeCustomers[n] += transformerCustomers[x]));
-  for (let k = graph.order.length - 1; k >= 0; k--) {
-    const n = graph.order[k];
-    const s = graph.upstreamSection[n];
-    if (s >= 0) nodeCustomers[t.line_sections.cols.from_node[s]] += nodeCustomers[n];
-  }
+  sumUpTree(graph, t.line_sections.cols.from_node, nodeCustomers);
 
   const sectionDevice = new Int32Array(t.line_sections.size).fill(-1);
   const switchPoint = new Uint8Array(t.line_sections.size);

@@ -10,7 +10,7 @@ import type { Evaluation } from '../../cascade/cascade-evaluation.ts';
 import { Pickup } from '../../cascade/cold-load.ts';
 import { CODES } from '../../model/codes.ts';
 import type { AssetGraph } from '../graph/asset-graph.ts';
-import { sumUpTree } from './trace-features.ts';
+import { maxUpTree, sumUpTree } from '../../topology/subtree-values.ts';
 
 export interface LoadingFeatures {
   /** Loading ÷ trip limit (≥ 1: it trips under these conditions with nothing failed). */
@@ -84,7 +84,7 @@ export function loadingFeatures(ctx: CascadeContext, ev: Evaluation, graph: Asse
     headroomAt[sw.node_a[w]] = Math.max(headroomAt[sw.node_a[w]], pathHeadroom(sw.node_b[w]));
     headroomAt[sw.node_b[w]] = Math.max(headroomAt[sw.node_b[w]], pathHeadroom(sw.node_a[w]));
   }
-  maxUpTree(ctx, headroomAt);
+  maxUpTree(dist, sec.from_node, headroomAt);
 
   // Normal and tie-pickup (cold) demand below each node.
   const normal = ctx.coldLoad.customer_kw[Pickup.None];
@@ -96,8 +96,8 @@ export function loadingFeatures(ctx: CascadeContext, ev: Evaluation, graph: Asse
     normalBelow[node] += normal[c];
     coldBelow[node] += cold[c];
   }
-  sumUpTree(ctx.model, dist, normalBelow);
-  sumUpTree(ctx.model, dist, coldBelow);
+  sumUpTree(dist, sec.from_node, normalBelow);
+  sumUpTree(dist, sec.from_node, coldBelow);
 
   // Weather: sections' tree strikes and the poles they hang on, transformers' and substations' flooding.
   const hazardAtNode = new Float64Array(dist.nodeCount);
@@ -109,7 +109,7 @@ export function loadingFeatures(ctx: CascadeContext, ev: Evaluation, graph: Asse
   }
   t.transformers.cols.node.forEach((node, x) => (hazardAtNode[node] += ctx.transformerHazard[x]));
   const hazardBelow = Float64Array.from(hazardAtNode);
-  sumUpTree(ctx.model, dist, hazardBelow);
+  sumUpTree(dist, sec.from_node, hazardBelow);
 
   const belowNode = (v: number, node: number) => {
     if (node < 0) return;
@@ -198,15 +198,4 @@ function groupFeeders(count: number, key: (fd: number) => number): Map<number, n
     else out.set(k, [fd]);
   }
   return out;
-}
-
-/** Each node takes the largest value in its subtree (children first). */
-function maxUpTree(ctx: CascadeContext, values: Float64Array): void {
-  const dist = ctx.graph;
-  const from = ctx.model.tables.line_sections.cols.from_node;
-  for (let k = dist.order.length - 1; k >= 0; k--) {
-    const node = dist.order[k];
-    const s = dist.upstreamSection[node];
-    if (s >= 0) values[from[s]] = Math.max(values[from[s]], values[node]);
-  }
 }

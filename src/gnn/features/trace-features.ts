@@ -9,6 +9,7 @@
 import type { GridModel } from '../../model/grid-model.ts';
 import { CODES } from '../../model/codes.ts';
 import type { DistributionGraph } from '../../topology/distribution-graph.ts';
+import { sumUpTree } from '../../topology/subtree-values.ts';
 import type { AssetGraph } from '../graph/asset-graph.ts';
 
 export interface TraceFeatures {
@@ -42,19 +43,9 @@ export function customersBelowNodes(model: GridModel, dist: DistributionGraph) {
   }
   const below = Float64Array.from(atNode);
   const criticalBelow = Float64Array.from(criticalAtNode);
-  sumUpTree(model, dist, below);
-  sumUpTree(model, dist, criticalBelow);
+  sumUpTree(dist, model.tables.line_sections.cols.from_node, below);
+  sumUpTree(dist, model.tables.line_sections.cols.from_node, criticalBelow);
   return { atNode, criticalAtNode, below, criticalBelow };
-}
-
-/** Adds each node's value into its parent's, children first, so each node holds its subtree's sum. */
-export function sumUpTree(model: GridModel, dist: DistributionGraph, values: Float64Array): void {
-  const from = model.tables.line_sections.cols.from_node;
-  for (let k = dist.order.length - 1; k >= 0; k--) {
-    const n = dist.order[k];
-    const s = dist.upstreamSection[n];
-    if (s >= 0) values[from[s]] += values[n];
-  }
 }
 
 export function traceFeatures(model: GridModel, dist: DistributionGraph, graph: AssetGraph): TraceFeatures {
@@ -92,7 +83,7 @@ export function traceFeatures(model: GridModel, dist: DistributionGraph, graph: 
     if (k !== tie) return;
     for (const end of [t.switches.cols.node_a[w], t.switches.cols.node_b[w]]) if (end >= 0) tiesAtNode[end]++;
   });
-  sumUpTree(model, dist, tiesAtNode);
+  sumUpTree(dist, model.tables.line_sections.cols.from_node, tiesAtNode);
 
   const n = graph.nodeCount;
   const f: TraceFeatures = {
